@@ -1,0 +1,10 @@
+# The two commands that matter (see README.md).
+.PHONY: run test
+
+# Serve the portal on http://127.0.0.1:3000 (installs missing tools, SQLite in ./data).
+run:
+	@.ci/serve
+
+# Run every test: Rust unit and integration tests and Playwright, on SQLite and PostgreSQL.
+test:
+	@.ci/test-all

@@ -1,0 +1,24 @@
+//! The portal's user interface and domain, built twice by cargo-leptos: with `ssr` for the
+//! server (rendering, server functions, storage) and with `hydrate` for the browser (WASM).
+//!
+//! Each feature lives in its own folder, named in the words of the design brief.
+
+pub mod app;
+pub mod follow_up;
+pub mod help;
+pub mod home;
+pub mod i18n;
+pub mod monitor;
+pub mod parents;
+pub mod report;
+pub mod shell;
+pub mod staff;
+
+pub use app::{App, shell};
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

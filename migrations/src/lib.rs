@@ -1,0 +1,15 @@
+//! The database schema, for SQLite and PostgreSQL alike. Migrations run at start-up and with
+//! `portal migrate`; one that has shipped is never edited, only followed by a new one.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_create_session_table;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_create_session_table::Migration)]
+    }
+}

@@ -1,0 +1,249 @@
+//! Settings, read once from the environment at start-up. Defaults suit a laptop; production
+//! (`PORTAL_ENV=production`) refuses to start without its secrets instead of inventing them.
+
+use std::{
+    fmt,
+    net::SocketAddr,
+    path::{Path, PathBuf},
+};
+
+use anyhow::{Context, bail};
+use base64::{Engine, engine::general_purpose::STANDARD};
+use rand::RngCore;
+
+/// Where the portal runs. Production demands explicit secrets and always sets Secure cookies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+/// The server's master secret: receipts are looked up by an HMAC keyed with (a key derived
+/// from) it. Never printed.
+#[derive(Clone)]
+pub struct SecretKey([u8; 32]);
+
+impl SecretKey {
+    pub fn expose(&self) -> &[u8; 32] {
+        &self.0
+    }
+
+    fn parse(encoded: &str) -> anyhow::Result<Self> {
+        let bytes = STANDARD
+            .decode(encoded.trim())
+            .context("PORTAL_SECRET_KEY must be base64")?;
+        let bytes: [u8; 32] = bytes
+            .try_into()
+            .map_err(|_| anyhow::anyhow!("PORTAL_SECRET_KEY must decode to exactly 32 bytes"))?;
+        Ok(SecretKey(bytes))
+    }
+
+    fn generate() -> Self {
+        let mut bytes = [0u8; 32];
+        rand::rng().fill_bytes(&mut bytes);
+        SecretKey(bytes)
+    }
+}
+
+impl fmt::Debug for SecretKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SecretKey(<redacted>)")
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `PORTAL_ENV`: `development` (default) or `production`.
+    pub environment: Environment,
+    /// `PORTAL_LISTEN`, else `LEPTOS_SITE_ADDR` (set by cargo-leptos), else `127.0.0.1:3000`.
+    pub listen: SocketAddr,
+    /// `PORTAL_DATA_DIR` (default `./data`): the SQLite file and the development secret.
+    pub data_dir: PathBuf,
+    /// `DATABASE_URL`: `postgres://…` or `sqlite://…`. Unset: SQLite in the data directory.
+    pub database_url: String,
+    /// `PORTAL_SECRET_KEY`: 32 bytes, base64 (`openssl rand -base64 32`). Required in production.
+    pub secret_key: SecretKey,
+    /// `PORTAL_QUICK_EXIT_URL`: the neutral page quick exit opens. Unset: a weather page per language.
+    pub quick_exit_url: Option<String>,
+    /// `PORTAL_SECURE_COOKIES`: defaults to on, except in development on a loopback address.
+    pub secure_cookies: bool,
+}
+
+impl Settings {
+    pub fn from_env() -> anyhow::Result<Self> {
+        Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+    }
+
+    /// Reads settings through `var`, so tests can pass their own environment.
+    pub fn from_lookup(var: impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
+        let environment = match var("PORTAL_ENV").as_deref() {
+            None | Some("development") | Some("dev") => Environment::Development,
+            Some("production") | Some("prod") => Environment::Production,
+            Some(other) => bail!("PORTAL_ENV must be development or production, not {other:?}"),
+        };
+        let listen: SocketAddr = var("PORTAL_LISTEN")
+            .or_else(|| var("LEPTOS_SITE_ADDR"))
+            .unwrap_or_else(|| "127.0.0.1:3000".to_owned())
+            .parse()
+            .context("PORTAL_LISTEN must be an address such as 127.0.0.1:3000")?;
+        let data_dir = PathBuf::from(var("PORTAL_DATA_DIR").unwrap_or_else(|| "data".to_owned()));
+        let database_url = match var("DATABASE_URL") {
+            Some(url) => url,
+            None if environment == Environment::Production => {
+                bail!("DATABASE_URL is required in production (postgres://… or sqlite://…)")
+            }
+            None => sqlite_url(&data_dir.join("portal.sqlite")),
+        };
+        let secret_key = match var("PORTAL_SECRET_KEY") {
+            Some(encoded) => SecretKey::parse(&encoded)?,
+            None if environment == Environment::Production => bail!(
+                "PORTAL_SECRET_KEY is required in production: 32 random bytes in base64, \
+                 e.g. from `openssl rand -base64 32`"
+            ),
+            None => development_secret(&data_dir)?,
+        };
+        let loopback_dev = environment == Environment::Development && listen.ip().is_loopback();
+        let secure_cookies = match var("PORTAL_SECURE_COOKIES").as_deref() {
+            Some("true") | Some("1") => true,
+            Some("false") | Some("0") if environment == Environment::Development => false,
+            Some("false") | Some("0") => bail!("cookies are always Secure in production"),
+            Some(other) => bail!("PORTAL_SECURE_COOKIES must be true or false, not {other:?}"),
+            None => !loopback_dev,
+        };
+        Ok(Settings {
+            environment,
+            listen,
+            data_dir,
+            database_url,
+            secret_key,
+            quick_exit_url: var("PORTAL_QUICK_EXIT_URL"),
+            secure_cookies,
+        })
+    }
+}
+
+fn sqlite_url(path: &Path) -> String {
+    format!("sqlite://{}?mode=rwc", path.display())
+}
+
+/// A development secret, generated once and kept in the data directory so receipts survive
+/// a restart of a local portal.
+fn development_secret(data_dir: &Path) -> anyhow::Result<SecretKey> {
+    let path = data_dir.join("development-secret.key");
+    if let Ok(encoded) = std::fs::read_to_string(&path) {
+        return SecretKey::parse(&encoded).with_context(|| {
+            format!("{} is damaged; delete it to make a new one", path.display())
+        });
+    }
+    std::fs::create_dir_all(data_dir)
+        .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
+    let key = SecretKey::generate();
+    write_private(&path, &STANDARD.encode(key.expose()))?;
+    tracing::warn!(
+        path = %path.display(),
+        "no PORTAL_SECRET_KEY set: generated a development secret (never do this in production)"
+    );
+    Ok(key)
+}
+
+fn write_private(path: &Path, contents: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    file.write_all(contents.as_bytes())?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn settings(vars: &[(&str, &str)]) -> anyhow::Result<Settings> {
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_lookup(|name| vars.get(name).cloned())
+    }
+
+    fn temp_dir() -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("portal-config-{}", rand::random::<u64>()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        dir
+    }
+
+    #[test]
+    fn production_without_a_secret_refuses_to_start() {
+        let err = settings(&[
+            ("PORTAL_ENV", "production"),
+            ("DATABASE_URL", "sqlite::memory:"),
+        ])
+        .expect_err("must refuse");
+        assert!(
+            err.to_string().contains("PORTAL_SECRET_KEY is required"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn production_without_a_database_refuses_to_start() {
+        let key = STANDARD.encode([7u8; 32]);
+        let err = settings(&[("PORTAL_ENV", "production"), ("PORTAL_SECRET_KEY", &key)])
+            .expect_err("must refuse");
+        assert!(
+            err.to_string().contains("DATABASE_URL is required"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn development_generates_a_secret_once_and_keeps_it() {
+        let dir = temp_dir();
+        let dir_str = dir.to_string_lossy().to_string();
+        let first = settings(&[("PORTAL_DATA_DIR", &dir_str)]).expect("dev settings");
+        let second = settings(&[("PORTAL_DATA_DIR", &dir_str)]).expect("dev settings");
+        assert_eq!(first.secret_key.expose(), second.secret_key.expose());
+        assert!(first.database_url.starts_with("sqlite://"));
+        assert!(
+            !first.secure_cookies,
+            "plain http on localhost in development"
+        );
+    }
+
+    #[test]
+    fn a_short_secret_is_refused() {
+        let short = STANDARD.encode([1u8; 16]);
+        let err = settings(&[("PORTAL_SECRET_KEY", &short)]).expect_err("must refuse");
+        assert!(err.to_string().contains("32 bytes"), "{err}");
+    }
+
+    #[test]
+    fn cookies_are_secure_outside_localhost() {
+        let key = STANDARD.encode([7u8; 32]);
+        let s = settings(&[
+            ("PORTAL_SECRET_KEY", &key),
+            ("PORTAL_LISTEN", "0.0.0.0:3000"),
+        ])
+        .expect("settings");
+        assert!(s.secure_cookies);
+    }
+
+    #[test]
+    fn the_secret_never_shows_in_debug_output() {
+        let key = STANDARD.encode([42u8; 32]);
+        let s = settings(&[("PORTAL_SECRET_KEY", &key)]).expect("settings");
+        let printed = format!("{s:?}");
+        assert!(
+            !printed.contains("42, 42") && !printed.contains(&key),
+            "{printed}"
+        );
+        assert!(printed.contains("redacted"));
+    }
+}

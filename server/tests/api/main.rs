@@ -1,0 +1,9 @@
+//! Integration tests: the real application on a free port, on SQLite and (when
+//! `TEST_DATABASE_URL` points at a server) on PostgreSQL too.
+
+mod binary;
+mod csrf;
+mod headers;
+mod helpers;
+mod pages;
+mod sessions;

@@ -1,0 +1,72 @@
+use std::collections::HashMap;
+
+use server::session_store::{DbSessionStore, count};
+use time::{Duration, OffsetDateTime};
+use tower_sessions::{
+    SessionStore,
+    session::{Id, Record},
+    session_store::ExpiredDeletion,
+};
+
+use crate::helpers::{backends, spawn_app};
+
+fn record(expires_in: Duration) -> Record {
+    let mut data = HashMap::new();
+    data.insert("role".to_owned(), serde_json::json!("analyst"));
+    Record {
+        id: Id::default(),
+        data,
+        expiry_date: OffsetDateTime::now_utc() + expires_in,
+    }
+}
+
+#[tokio::test]
+async fn sessions_are_stored_loaded_and_deleted() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let store = DbSessionStore::new(app.db.clone());
+        let mut rec = record(Duration::hours(1));
+        store.create(&mut rec).await.expect("create");
+        let loaded = store.load(&rec.id).await.expect("load").expect("present");
+        assert_eq!(loaded.data["role"], "analyst", "{backend:?}");
+
+        rec.data
+            .insert("role".to_owned(), serde_json::json!("caseworker"));
+        store.save(&rec).await.expect("save overwrites");
+        let loaded = store.load(&rec.id).await.unwrap().unwrap();
+        assert_eq!(loaded.data["role"], "caseworker");
+
+        store.delete(&rec.id).await.expect("delete");
+        assert!(store.load(&rec.id).await.unwrap().is_none());
+        assert_eq!(count(&app.db).await.unwrap(), 0);
+    }
+}
+
+#[tokio::test]
+async fn an_expired_session_is_never_loaded_and_is_cleaned_up() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let store = DbSessionStore::new(app.db.clone());
+        let mut old = record(Duration::seconds(-5));
+        let mut live = record(Duration::hours(1));
+        store.create(&mut old).await.unwrap();
+        store.create(&mut live).await.unwrap();
+        assert!(store.load(&old.id).await.unwrap().is_none(), "{backend:?}");
+        store.delete_expired().await.unwrap();
+        assert_eq!(count(&app.db).await.unwrap(), 1);
+        assert!(store.load(&live.id).await.unwrap().is_some());
+    }
+}
+
+#[tokio::test]
+async fn a_colliding_session_id_gets_a_fresh_one() {
+    let app = spawn_app(backends()[0]).await;
+    let store = DbSessionStore::new(app.db.clone());
+    let mut first = record(Duration::hours(1));
+    store.create(&mut first).await.unwrap();
+    let mut second = record(Duration::hours(1));
+    second.id = first.id;
+    store.create(&mut second).await.unwrap();
+    assert_ne!(first.id, second.id);
+    assert_eq!(count(&app.db).await.unwrap(), 2);
+}
