@@ -62,7 +62,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${backend.port}/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    stdout: 'pipe',
+    stdout: 'ignore',
     env: {
       PORTAL_LISTEN: `127.0.0.1:${backend.port}`,
       DATABASE_URL: backend.databaseUrl,
