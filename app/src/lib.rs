@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod follow_up;
+pub mod hashing;
 pub mod help;
 pub mod home;
 pub mod i18n;

@@ -2,6 +2,7 @@
 //! axum router around the Leptos app. Built as a library so integration tests run the very
 //! same application the binary runs.
 
+pub mod cli;
 pub mod config;
 pub mod db;
 pub mod security;

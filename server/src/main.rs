@@ -2,7 +2,7 @@
 //! the modules of this crate and in `app`.
 
 use clap::{Parser, Subcommand};
-use server::{config::Settings, db, startup::Application, telemetry};
+use server::{cli, config::Settings, db, startup::Application, telemetry};
 
 #[derive(Parser)]
 #[command(
@@ -21,22 +21,29 @@ enum Command {
     Serve,
     /// Apply database migrations and exit.
     Migrate,
+    /// Print the hashes of files as JSON lines: MD5, SHA-256, PDQ with its quality and the
+    /// eight dihedral PDQ hashes. Needs no database or configuration.
+    Hash {
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+    },
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    let cli = Cli::parse();
-    telemetry::init();
-    let settings = Settings::from_env()?;
-    match cli.command.unwrap_or(Command::Serve) {
+    match Cli::parse().command.unwrap_or(Command::Serve) {
+        Command::Hash { files } => cli::hash::run(&files),
         Command::Serve => {
+            telemetry::init();
+            let settings = Settings::from_env()?;
             Application::build(settings)
                 .await?
                 .run_until_stopped()
                 .await
         }
         Command::Migrate => {
-            let db = db::connect(&settings).await?;
+            telemetry::init();
+            let db = db::connect(&Settings::from_env()?).await?;
             db::migrate(&db).await?;
             tracing::info!("database is up to date");
             Ok(())

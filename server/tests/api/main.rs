@@ -3,6 +3,7 @@
 
 mod binary;
 mod csrf;
+mod hash_cli;
 mod headers;
 mod helpers;
 mod pages;

@@ -1,0 +1,3 @@
+//! Command-line tools of the `portal` binary, beside `serve` and `migrate`.
+
+pub mod hash;
