@@ -186,12 +186,13 @@ fn threatexchange_images_agree_with_the_reference_and_metas_published_hashes() {
                 "python-pdqhashing" => Some(16),
                 _ => None,
             };
-            if let Some(limit) = limit {
-                if o.reference.quality >= 80 && distance > limit {
-                    failures.push(format!(
-                        "{name}: distance {distance} to {by} {hash} exceeds {limit}"
-                    ));
-                }
+            if let Some(limit) = limit
+                && o.reference.quality >= 80
+                && distance > limit
+            {
+                failures.push(format!(
+                    "{name}: distance {distance} to {by} {hash} exceeds {limit}"
+                ));
             }
         }
         println!(
