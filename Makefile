@@ -1,5 +1,5 @@
 # The two commands that matter (see README.md).
-.PHONY: run test
+.PHONY: run test bench
 
 # Serve the portal on http://127.0.0.1:3000 (installs missing tools, SQLite in ./data).
 run:
@@ -8,3 +8,7 @@ run:
 # Run every test: Rust unit and integration tests and Playwright, on SQLite and PostgreSQL.
 test:
 	@.ci/test-all
+
+# Benchmarks with figures for the issue notes (not part of the tests).
+bench:
+	@.ci/bench

@@ -30,9 +30,20 @@ fn large() -> Vec<Reference> {
     }
 }
 
+/// Images and published hashes from Meta's ThreatExchange repository (`pdq/data`). They are
+/// not ours to commit, so the folder exists only where someone ran
+/// `generate.py --threatexchange CHECKOUT` (see testdata/README.md).
 fn threatexchange() -> Vec<Reference> {
-    load(&testdata_dir().join("threatexchange"))
-        .expect("threatexchange/reference.jsonl is committed")
+    load(&testdata_dir().join("threatexchange")).unwrap_or_default()
+}
+
+fn threatexchange_expected() -> Option<serde_json::Value> {
+    let Ok(text) = std::fs::read_to_string(testdata_dir().join("threatexchange/expected.json"))
+    else {
+        eprintln!("note: no ThreatExchange data here; see testdata/README.md to add it");
+        return None;
+    };
+    Some(serde_json::from_str(&text).expect("expected.json is JSON"))
 }
 
 fn describe(o: &Outcome) -> String {
@@ -137,13 +148,11 @@ fn file_digests_match_the_reference_in_any_chunking() {
 
 #[test]
 fn threatexchange_images_agree_with_the_reference_and_metas_published_hashes() {
+    let Some(expected) = threatexchange_expected() else {
+        return;
+    };
     let outcomes: Vec<Outcome> = threatexchange().into_iter().map(evaluate).collect();
     assert!(outcomes.len() >= 10);
-    let expected_text =
-        std::fs::read_to_string(testdata_dir().join("threatexchange/expected.json"))
-            .expect("expected.json");
-    let expected: serde_json::Value =
-        serde_json::from_str(&expected_text).expect("expected.json is JSON");
 
     let mut failures = Vec::new();
     println!(
@@ -214,11 +223,9 @@ fn threatexchange_images_agree_with_the_reference_and_metas_published_hashes() {
 fn dihedral_hashes_of_metas_bridge_match_its_published_rotated_files() {
     // Meta's recommended match threshold.
     const META_MATCH_DISTANCE: u32 = 31;
-    let expected_text =
-        std::fs::read_to_string(testdata_dir().join("threatexchange/expected.json"))
-            .expect("expected.json");
-    let expected: serde_json::Value =
-        serde_json::from_str(&expected_text).expect("expected.json is JSON");
+    let Some(expected) = threatexchange_expected() else {
+        return;
+    };
     let section = &expected["rotated_files_of_bridge"];
     let original = section["original"].as_str().expect("original");
     let name = original.rsplit('/').next().unwrap_or_default();
