@@ -86,3 +86,16 @@ start_postgres() {
 stop_postgres() {
   if [ -n "${PG_STOP+x}" ]; then "${PG_STOP[@]}" >/dev/null 2>&1 || true; fi
 }
+
+# The hashing Web Worker's own small WASM bundle (app's `hash-worker` feature), served from
+# /hash/ and loaded only by the page that hashes. Built after cargo-leptos, beside its site.
+build_hash_worker() {
+  say "building the hashing worker (WASM)"
+  cargo build --quiet -p app --lib --target wasm32-unknown-unknown --no-default-features \
+    --features hash-worker --profile hash-worker
+  local out="$ROOT/target/site/hash"
+  mkdir -p "$out"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name hash \
+    "$ROOT/target/wasm32-unknown-unknown/hash-worker/app.wasm"
+  cp "$ROOT"/app/src/hashing/browser/*.js "$out/"
+}

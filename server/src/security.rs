@@ -14,11 +14,20 @@ pub async fn headers(State(hsts): State<bool>, request: Request, next: Next) -> 
     let mut response = next.run(request).await;
     let h = response.headers_mut();
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        // A script's own policy matters only when it runs as a worker (the hashing worker):
+        // it may load its module and WASM from this origin, and nothing else.
+        let is_script = h.get(header::CONTENT_TYPE).is_some_and(|t| {
+            let t = t.as_bytes();
+            t.starts_with(b"text/javascript") || t.starts_with(b"application/javascript")
+        });
+        let policy = if is_script {
+            "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; frame-ancestors 'none'"
+        } else {
+            "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+        };
         h.insert(
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(
-                "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-            ),
+            HeaderValue::from_static(policy),
         );
     }
     h.insert(

@@ -27,3 +27,9 @@ pub use pdq::{
     Dihedral, PdqError, PdqHash, PdqHashes, pdq_from_rgb, pdq_from_rgba,
     pdq_with_dihedral_from_rgb, pdq_with_dihedral_from_rgba,
 };
+
+#[cfg(feature = "hash-worker")]
+mod worker_api;
+
+mod file_step;
+pub use file_step::FileStep;

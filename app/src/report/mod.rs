@@ -2,9 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::{i18n::tr, shell::Placeholder};
+use crate::{hashing::FileStep, i18n::tr, shell::Placeholder};
 
+/// For now: the introduction and the file step (hashing on the device). The questions, the
+/// addresses and sending the report land with the report issue.
 #[component]
 pub fn ReportPage() -> impl IntoView {
-    view! { <Placeholder title=tr("report-title") intro=tr("report-intro") /> }
+    view! {
+        <Placeholder title=tr("report-title") intro=tr("report-intro") />
+        <FileStep />
+    }
 }

@@ -1,0 +1,49 @@
+//! The "files from your device" step: pick photos or videos and get their fingerprints,
+//! computed in a Web Worker (`browser/hash-worker.js`) by the WASM build of this module.
+//!
+//! The markup is server-rendered; `browser/hash-client.js` brings it to life and is loaded
+//! only on the page that shows this step. The file input has no `name`, so no form can ever
+//! send a file; the hashes go into the hidden `file_hashes` field.
+
+use leptos::prelude::*;
+
+use crate::i18n::tr;
+
+#[component]
+pub fn FileStep() -> impl IntoView {
+    view! {
+        <section class="file-step" aria-labelledby="file-step-title">
+            <h2 id="file-step-title">{tr("report-files-title")}</h2>
+            <p>{tr("report-files-intro")}</p>
+            <noscript>
+                <p class="notice">{tr("report-files-no-js")}</p>
+            </noscript>
+            <div
+                data-file-hasher=""
+                data-msg-working=tr("report-files-working")
+                data-msg-ready=tr("report-files-ready")
+                data-msg-low-quality=tr("report-files-low-quality")
+                data-msg-undecodable=tr("report-files-undecodable")
+                data-msg-failed=tr("report-files-failed")
+                data-msg-cancelled=tr("report-files-cancelled")
+                data-msg-remove=tr("report-files-remove")
+                data-msg-preview-alt=tr("report-files-preview-alt")
+            >
+                <input id="file-picker" class="visually-hidden" type="file" multiple accept="image/*,video/*" />
+                <label class="button file-choose" for="file-picker">
+                    {tr("report-files-choose")}
+                </label>
+                <p class="file-overall" data-overall="" hidden>
+                    <progress max="1" value="0" aria-label=tr("report-files-progress-label")></progress>
+                    <button type="button" class="button-secondary" data-action="cancel-all">
+                        {tr("report-files-cancel")}
+                    </button>
+                </p>
+                <ul class="file-list" data-file-list="" role="list"></ul>
+                <input type="hidden" name="file_hashes" value="[]" />
+                <p class="hint">{tr("report-files-video-note")}</p>
+            </div>
+            <script type="module" src="/hash/hash-client.js"></script>
+        </section>
+    }
+}

@@ -1,0 +1,49 @@
+//! The hashing code as the browser's Web Worker calls it (`hash-worker` feature): a separate,
+//! small WASM bundle that only the page that hashes loads. The worker decodes with the
+//! browser's own decoders and hands pixels and file bytes to these functions.
+
+use wasm_bindgen::prelude::*;
+
+use super::{FileDigest, pdq_with_dihedral_from_rgba};
+
+/// MD5 and SHA-256 of a file, fed chunk by chunk so a 1 GB video never sits in memory.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct StreamHasher(FileDigest);
+
+#[wasm_bindgen]
+impl StreamHasher {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> StreamHasher {
+        StreamHasher::default()
+    }
+
+    pub fn update(&mut self, chunk: &[u8]) {
+        self.0.update(chunk);
+    }
+
+    /// `[md5, sha256]`, lower-case hex.
+    pub fn finish(self) -> Vec<String> {
+        let digests = self.0.finish();
+        vec![digests.md5, digests.sha256]
+    }
+}
+
+/// A PDQ hash, its quality and the eight dihedral hashes, in Meta's hex.
+#[wasm_bindgen(getter_with_clone)]
+pub struct PdqResult {
+    pub pdq: String,
+    pub quality: u8,
+    pub dihedral: Vec<String>,
+}
+
+/// PDQ of RGBA pixels (as `ImageData` gives them).
+#[wasm_bindgen(js_name = pdqRgba)]
+pub fn pdq_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<PdqResult, JsError> {
+    let hashes = pdq_with_dihedral_from_rgba(width, height, rgba)?;
+    Ok(PdqResult {
+        pdq: hashes.pdq.hash.to_hex(),
+        quality: hashes.pdq.quality,
+        dihedral: hashes.dihedral.iter().map(|h| h.to_hex()).collect(),
+    })
+}
