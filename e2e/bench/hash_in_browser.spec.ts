@@ -1,0 +1,40 @@
+// Times hashing in headless Chromium exactly as a reporter's browser does it (file step of
+// the report page: Web Worker, browser decoding, WASM PDQ + dihedral + MD5 + SHA-256).
+// Files come from BENCH_DIR (written by .ci/bench); figures go to BENCH_DIR/browser.json.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test, expect } from '@playwright/test';
+
+const dir = process.env.BENCH_DIR!;
+
+async function timeHashing(page: import('@playwright/test').Page, file: string, runs: number) {
+  const times: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    await page.goto('/report');
+    await page.waitForLoadState('networkidle');
+    const started = Date.now();
+    await page.locator('#file-picker').setInputFiles(file);
+    await expect(page.locator('[data-file-hasher]')).toHaveAttribute('data-done', '1', { timeout: 600_000 });
+    times.push(Date.now() - started);
+  }
+  const result = JSON.parse(await page.locator('input[name=file_hashes]').inputValue())[0];
+  return { best: Math.min(...times), times, result };
+}
+
+test('hash a 12-megapixel JPEG and a 1 GB file in the browser', async ({ page }) => {
+  const photo = await timeHashing(page, path.join(dir, 'photo-12mp.jpg'), 5);
+  expect(photo.result.pdq).not.toBeNull();
+  const big = path.join(dir, 'random-1g.bin');
+  const bytes = fs.statSync(big).size;
+  const large = await timeHashing(page, big, 1);
+  const figures = {
+    photo_12mp_jpeg_ms: photo.best,
+    photo_runs_ms: photo.times,
+    photo_pdq: photo.result.pdq,
+    large_file_bytes: bytes,
+    large_file_ms: large.best,
+    large_file_mb_per_s: bytes / 1e6 / (large.best / 1000),
+  };
+  fs.writeFileSync(path.join(dir, 'browser.json'), JSON.stringify(figures, null, 2));
+  console.log(JSON.stringify(figures));
+});
