@@ -96,19 +96,20 @@ fn every_message_the_code_uses_exists_in_english() {
 fn our_own_text_never_says_child_pornography() {
     // DESIGN.md, "Words": say "sexual abuse material". Proper names of organisations are exempt
     // and are added here one by one when the directory needs them.
+    // Spelled in pieces so that searching the repository for these words finds only real uses.
     let banned = [
-        "child porn",
-        "child-porn",
-        "childporn",
-        "kinderporno",
-        "pédopornographie",
+        concat!("child ", "porn"),
+        concat!("child-", "porn"),
+        concat!("child", "porn"),
+        concat!("kinder", "porno"),
+        concat!("pédo", "pornographie"),
     ];
     for lang in ["en", "nl"] {
         for file in ftl_files(lang) {
             let text = fs::read_to_string(locales_dir().join(lang).join(&file))
                 .expect("readable ftl")
                 .to_lowercase()
-                .replace("meldpunt kinderporno", "");
+                .replace(concat!("meldpunt kinder", "porno"), "");
             for word in banned {
                 assert!(!text.contains(word), "{lang}/{file} says {word:?}");
             }
