@@ -1,5 +1,5 @@
 # The two commands that matter (see README.md).
-.PHONY: run test bench
+.PHONY: run test bench bench-intake
 
 # Serve the portal on http://127.0.0.1:3000 (installs missing tools, SQLite in ./data).
 run:
@@ -9,6 +9,11 @@ run:
 test:
 	@.ci/test-all
 
-# Benchmarks with figures for the issue notes (not part of the tests).
+# Benchmarks with figures for the issue notes (not part of the tests); report submissions
+# under load are `make bench-intake`.
 bench:
 	@.ci/bench
+
+# Report submissions under load on SQLite and PostgreSQL, against GET /health in the same run.
+bench-intake:
+	@.ci/bench-intake

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
+    SsrMode,
     components::{ParentRoute, Route, Router, Routes},
     path,
 };
@@ -13,7 +14,7 @@ use crate::{
     home::HomePage,
     i18n::{provide_i18n, tr},
     monitor::MonitorPage,
-    parents::ParentsPage,
+    parents::{GuidancePage, ParentsPage},
     report::ReportPage,
     shell::{LanguageGate, Layout, NotFound, QuickExitScript, document_lang},
     staff::StaffPage,
@@ -71,7 +72,8 @@ fn I18nRoot() -> impl IntoView {
                 <Route path=path!("/") view=HomePage />
                 <Route path=path!("/report") view=ReportPage />
                 <Route path=path!("/parents") view=ParentsPage />
-                <Route path=path!("/follow-up") view=FollowUpPage />
+                <Route path=path!("/parents/:topic") view=GuidancePage />
+                <Route path=path!("/follow-up") view=FollowUpPage ssr=SsrMode::Async />
                 <Route path=path!("/help") view=HelpPage />
                 <Route path=path!("/monitor") view=MonitorPage />
                 <Route path=path!("/staff") view=StaffPage />
@@ -81,7 +83,8 @@ fn I18nRoot() -> impl IntoView {
                     <Route path=path!("") view=HomePage />
                     <Route path=path!("report") view=ReportPage />
                     <Route path=path!("parents") view=ParentsPage />
-                    <Route path=path!("follow-up") view=FollowUpPage />
+                    <Route path=path!("parents/:topic") view=GuidancePage />
+                    <Route path=path!("follow-up") view=FollowUpPage ssr=SsrMode::Async />
                     <Route path=path!("help") view=HelpPage />
                     <Route path=path!("monitor") view=MonitorPage />
                     <Route path=path!("staff") view=StaffPage />

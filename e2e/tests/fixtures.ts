@@ -6,7 +6,14 @@ import AxeBuilder from '@axe-core/playwright';
 export const NEUTRAL_SITE = 'https://weather.example/today';
 
 export const PUBLIC_PATHS = ['/', '/report', '/parents', '/follow-up', '/help', '/monitor'];
-export const ALL_PATHS = [...PUBLIC_PATHS, '/staff'];
+export const ALL_PATHS = [
+  ...PUBLIC_PATHS,
+  '/parents/sextortion',
+  '/parents/shared-nudes',
+  '/parents/ai-nudes',
+  '/parents/grooming',
+  '/staff',
+];
 
 type Fixtures = {
   consoleErrors: string[];

@@ -67,6 +67,13 @@ pub struct Settings {
     pub quick_exit_url: Option<String>,
     /// `PORTAL_SECURE_COOKIES`: defaults to on, except in development on a loopback address.
     pub secure_cookies: bool,
+    /// `PORTAL_RETENTION_DAYS` (default 180): closed reports are deleted this long after closing.
+    pub retention_days: u32,
+    /// `PORTAL_REPORTS_PER_CLIENT` (default 20): reports one client may send per ten minutes.
+    pub reports_per_client: u32,
+    /// `PORTAL_CLIENT_IP_HEADER`: behind a reverse proxy, the header it puts the client's
+    /// address in (e.g. `x-real-ip`). Used only for the in-memory rate-limit hash.
+    pub client_ip_header: Option<String>,
 }
 
 impl Settings {
@@ -118,7 +125,19 @@ impl Settings {
             secret_key,
             quick_exit_url: var("PORTAL_QUICK_EXIT_URL"),
             secure_cookies,
+            retention_days: number(&var, "PORTAL_RETENTION_DAYS", 180)?,
+            reports_per_client: number(&var, "PORTAL_REPORTS_PER_CLIENT", 20)?,
+            client_ip_header: var("PORTAL_CLIENT_IP_HEADER").map(|h| h.to_ascii_lowercase()),
         })
+    }
+}
+
+fn number(var: &impl Fn(&str) -> Option<String>, name: &str, default: u32) -> anyhow::Result<u32> {
+    match var(name) {
+        Some(text) => text
+            .parse()
+            .with_context(|| format!("{name} must be a whole number, not {text:?}")),
+        None => Ok(default),
     }
 }
 

@@ -5,6 +5,8 @@
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod public_forms;
+pub mod retention;
 pub mod security;
 pub mod session_store;
 pub mod startup;

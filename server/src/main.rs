@@ -27,12 +27,16 @@ enum Command {
         #[arg(required = true)]
         files: Vec<std::path::PathBuf>,
     },
+    /// Staff tools for reports: find by address, write to the reporter, close.
+    #[command(subcommand)]
+    Report(cli::report::ReportCommand),
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     match Cli::parse().command.unwrap_or(Command::Serve) {
         Command::Hash { files } => cli::hash::run(&files),
+        Command::Report(command) => cli::report::run(command).await,
         Command::Serve => {
             telemetry::init();
             let settings = Settings::from_env()?;

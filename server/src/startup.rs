@@ -1,11 +1,23 @@
 //! Builds the application: database, migrations, router, listener. The binary and the
 //! integration tests both go through [`Application::build`].
 
-use std::{net::SocketAddr, time::Duration};
+use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use anyhow::Context;
-use app::{App, shell, shell::QuickExitSetting};
-use axum::{Router, extract::FromRef, middleware, response::IntoResponse, routing::get};
+use app::{
+    App,
+    abuse::{ClientHasher, Limits},
+    report::{ReportKeys, intake::Intake},
+    shell,
+    shell::QuickExitSetting,
+};
+use axum::{
+    Router,
+    extract::FromRef,
+    middleware,
+    response::IntoResponse,
+    routing::{get, post},
+};
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use sea_orm::DatabaseConnection;
@@ -21,17 +33,22 @@ use tracing::Level;
 
 use crate::{
     config::Settings,
-    db, security,
+    db, public_forms, retention, security,
     session_store::{DbSessionStore, delete_expired_periodically},
 };
 
 /// Public request bodies are small by design: hashes and answers, never files.
-const MAX_REQUEST_BYTES: usize = 128 * 1024;
+pub const MAX_REQUEST_BYTES: usize = 128 * 1024;
+
+/// What every page and server function gets in its Leptos context.
+pub type LeptosContext = Arc<dyn Fn() + Send + Sync>;
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
+    pub intake: Intake,
+    pub context: LeptosContext,
 }
 
 pub struct Application {
@@ -67,25 +84,52 @@ impl Application {
             // own inactivity limit on its sessions.
             .with_expiry(Expiry::OnSessionEnd);
 
+        let intake = Intake {
+            db: db.clone(),
+            keys: ReportKeys::derive(settings.secret_key.expose()),
+            limits: Limits::new(settings.reports_per_client),
+        };
+        tokio::spawn(retention::delete_closed_periodically(
+            db.clone(),
+            settings.retention_days,
+        ));
+        let quick_exit = QuickExitSetting(settings.quick_exit_url.clone());
+        let intake_for_context = intake.clone();
+        let context: LeptosContext = Arc::new(move || {
+            provide_context(quick_exit.clone());
+            provide_context(intake_for_context.clone());
+        });
         let state = AppState {
             leptos_options: leptos_options.clone(),
             db: db.clone(),
+            intake,
+            context: context.clone(),
         };
-        let quick_exit = QuickExitSetting(settings.quick_exit_url.clone());
-        let db_for_context = db.clone();
-        let context = move || {
-            provide_context(quick_exit.clone());
-            provide_context(db_for_context.clone());
-        };
+        let leptos_context = move || context();
         let routes = generate_route_list(App);
+        let client_hasher = (
+            Arc::new(ClientHasher::default()),
+            settings.client_ip_header.clone(),
+        );
         let router = Router::new()
             .route("/health", get(|| async { "ok" }))
-            .leptos_routes_with_context(&state, routes, context.clone(), {
+            .leptos_routes_with_context(&state, routes, leptos_context.clone(), {
                 let options = leptos_options.clone();
                 move || shell(options.clone())
-            })
-            .fallback(file_and_error_handler_with_context::<AppState, _>(context, shell))
+            });
+        // The plain-form posts of the public pages (no JavaScript needed).
+        let router = ["", "/en", "/nl"].iter().fold(router, |router, prefix| {
+            router
+                .route(&format!("{prefix}/report"), post(public_forms::report))
+                .route(
+                    &format!("{prefix}/follow-up"),
+                    post(public_forms::follow_up),
+                )
+        });
+        let router = router
+            .fallback(file_and_error_handler_with_context::<AppState, _>(leptos_context, shell))
             .with_state(state)
+            .layer(middleware::from_fn_with_state(client_hasher, public_forms::client_key))
             .layer(sessions)
             .layer(middleware::from_fn(redirect_trailing_slash))
             .layer(middleware::from_fn(security::same_origin_writes))
@@ -126,7 +170,11 @@ impl Application {
     /// Serves until SIGINT or SIGTERM, then finishes the requests under way.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         tracing::info!(address = %self.local_addr(), "portal is listening");
-        axum::serve(self.listener, self.router)
+        // The peer address feeds only the in-memory rate-limit hash (public_forms::client_key).
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .await
             .context("server error")?;

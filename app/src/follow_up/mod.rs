@@ -1,10 +1,17 @@
-//! Checking on a report with its receipt. Sign-in with a receipt lands with the report issue; this is its entry page.
+//! Checking on a report with its receipt: status of each item in plain words, messages with
+//! staff, adding addresses, and withdrawing with everything deleted.
+//!
+//! The receipt is typed into a form and posted, never put in a URL. Signing in is the only
+//! moment the portal sets a cookie; it goes on sign-out, after inactivity, or when the
+//! browser closes.
 
-use leptos::prelude::*;
+mod page;
+mod view_model;
 
-use crate::{i18n::tr, shell::Placeholder};
+#[cfg(feature = "ssr")]
+pub mod actions;
+#[cfg(feature = "ssr")]
+pub mod signed_in;
 
-#[component]
-pub fn FollowUpPage() -> impl IntoView {
-    view! { <Placeholder title=tr("follow-up-title") intro=tr("follow-up-intro") /> }
-}
+pub use page::{FollowUpPage, PostedFollowUp, load_follow_up};
+pub use view_model::{CaseView, ItemView, MessageView};

@@ -18,10 +18,12 @@
 //!   hash with quality 0 (as Meta's does).
 
 mod digest;
+mod file_hashes;
 mod hash256;
 mod pdq;
 
 pub use digest::{Digests, FileDigest};
+pub use file_hashes::{FileHashes, FileKind};
 pub use hash256::{HASH_BITS, Hash256, ParseHashError};
 pub use pdq::{
     Dihedral, PdqError, PdqHash, PdqHashes, pdq_from_rgb, pdq_from_rgba,

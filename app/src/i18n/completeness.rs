@@ -116,3 +116,46 @@ fn our_own_text_never_says_child_pornography() {
         }
     }
 }
+
+/// Message ids the code builds at run time (errors, countries, languages, notices): each
+/// must exist in English and Dutch.
+#[test]
+fn messages_named_at_run_time_exist() {
+    let en = message_ids("en");
+    let nl = message_ids("nl");
+    let mut ids: Vec<String> = crate::report::COUNTRIES
+        .iter()
+        .map(|c| format!("country-{c}"))
+        .chain(
+            crate::report::REPLY_LANGUAGES
+                .iter()
+                .map(|l| format!("language-{l}")),
+        )
+        .collect();
+    // Every Fluent id written as a string literal in the report and follow-up code.
+    for dir in ["report", "follow_up"] {
+        for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(dir))
+            .expect("source dir")
+        {
+            let path = entry.expect("entry").path();
+            if !path.is_file() {
+                continue;
+            }
+            let text = std::fs::read_to_string(path).expect("source file");
+            for piece in text.split('"').skip(1).step_by(2) {
+                let id_like = (piece.starts_with("report-error-")
+                    || piece.starts_with("follow-up-"))
+                    && piece
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+                if id_like {
+                    ids.push(piece.to_owned());
+                }
+            }
+        }
+    }
+    for id in ids {
+        assert!(en.contains(&id), "{id} missing in English");
+        assert!(nl.contains(&id), "{id} missing in Dutch");
+    }
+}

@@ -1,15 +1,32 @@
-//! Anonymous reports: what happened, where it appears, and fingerprints of files hashed on the device. The flow itself lands with the report issue; this is its entry page.
+//! Anonymous reports: what happened, where it appears, fingerprints of files hashed on the
+//! device, and the receipt that is the only key to the report afterwards.
 
-use leptos::prelude::*;
+mod answers;
+mod page;
+mod steps;
+mod views;
 
-use crate::{hashing::FileStep, i18n::tr, shell::Placeholder};
+#[cfg(feature = "ssr")]
+pub mod entity;
+#[cfg(feature = "ssr")]
+pub mod intake;
+#[cfg(feature = "ssr")]
+mod keys;
+#[cfg(feature = "ssr")]
+mod receipt;
+#[cfg(feature = "ssr")]
+pub mod store;
+#[cfg(feature = "ssr")]
+pub mod urls;
 
-/// For now: the introduction and the file step (hashing on the device). The questions, the
-/// addresses and sending the report land with the report issue.
-#[component]
-pub fn ReportPage() -> impl IntoView {
-    view! {
-        <Placeholder title=tr("report-title") intro=tr("report-intro") />
-        <FileStep />
-    }
-}
+pub use answers::*;
+pub use page::{PostedReport, ReportPage, report_step};
+pub use steps::{FieldError, ReportState, Step};
+pub use views::error_text;
+
+#[cfg(feature = "ssr")]
+pub use keys::ReportKeys;
+#[cfg(feature = "ssr")]
+pub use receipt::Receipt;
+#[cfg(feature = "ssr")]
+pub(crate) use receipt::hex;

@@ -7,4 +7,5 @@ mod hash_cli;
 mod headers;
 mod helpers;
 mod pages;
+mod reports;
 mod sessions;

@@ -1,0 +1,157 @@
+//! The follow-up page's forms, handled on the server: sign in with a receipt, reply, add
+//! addresses, withdraw, sign out. Success redirects back to the page (so a reload never
+//! posts twice); a problem renders the page again with the message and the text kept.
+
+use tower_sessions::Session;
+
+use super::{page::PostedFollowUp, signed_in};
+use crate::{
+    abuse::ClientKey,
+    report::{FieldError, MAX_MESSAGE_CHARS, Receipt, intake::Intake, store, urls},
+};
+
+pub enum Outcome {
+    /// Back to the page with a GET.
+    Redirect,
+    Render(PostedFollowUp),
+}
+
+pub async fn handle(
+    intake: &Intake,
+    session: &Session,
+    client: Option<&ClientKey>,
+    form: &[(String, String)],
+) -> Outcome {
+    let get = |name: &str| {
+        form.iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_default()
+    };
+    let action = get("action");
+    if action == "sign-in" {
+        return sign_in(intake, session, client, get("receipt")).await;
+    }
+    let Some((report_id, csrf)) = signed_in::current(session).await else {
+        return Outcome::Render(PostedFollowUp::notice("follow-up-signed-out-idle"));
+    };
+    // The synchroniser token: a form from another page or an old tab cannot act.
+    if !bool::from(subtle::ConstantTimeEq::ct_eq(
+        get("csrf").as_bytes(),
+        csrf.as_bytes(),
+    )) {
+        return Outcome::Render(PostedFollowUp::notice("follow-up-error-form-expired"));
+    }
+    let db = &intake.db;
+    let result = match action {
+        "reply" => {
+            let text = get("message").trim();
+            if text.is_empty() {
+                return Outcome::Render(PostedFollowUp::error(
+                    "message",
+                    "follow-up-error-message-empty",
+                    text,
+                ));
+            }
+            if text.chars().count() > MAX_MESSAGE_CHARS {
+                return Outcome::Render(PostedFollowUp::error(
+                    "message",
+                    "report-error-too-long",
+                    text,
+                ));
+            }
+            store::add_message(db, report_id, false, text).await
+        }
+        "add-urls" => {
+            let text = get("urls");
+            let lines = text
+                .lines()
+                .enumerate()
+                .map(|(i, l)| (i + 1, l.trim()))
+                .filter(|(_, l)| !l.is_empty());
+            let (found, errors) = urls::check(lines);
+            if !errors.is_empty() || found.is_empty() {
+                let errors = if found.is_empty() && errors.is_empty() {
+                    vec![FieldError::new("urls", "follow-up-error-urls-empty")]
+                } else {
+                    errors
+                };
+                return Outcome::Render(PostedFollowUp {
+                    errors,
+                    urls: text.to_owned(),
+                    ..PostedFollowUp::default()
+                });
+            }
+            store::insert_items(db, report_id, &found, None, &[]).await
+        }
+        "withdraw" => {
+            return Outcome::Render(PostedFollowUp {
+                confirm_withdraw: true,
+                ..PostedFollowUp::default()
+            });
+        }
+        "withdraw-confirm" => {
+            if let Err(error) = store::delete_report(db, report_id).await {
+                tracing::error!(%error, "could not delete a withdrawn report");
+                return Outcome::Render(PostedFollowUp::notice("follow-up-error-try-again"));
+            }
+            signed_in::sign_out(session).await;
+            return Outcome::Render(PostedFollowUp::notice("follow-up-withdrawn"));
+        }
+        "sign-out" => {
+            signed_in::sign_out(session).await;
+            return Outcome::Render(PostedFollowUp::notice("follow-up-signed-out"));
+        }
+        _ => return Outcome::Redirect,
+    };
+    match result {
+        Ok(()) => Outcome::Redirect,
+        Err(error) => {
+            tracing::error!(%error, "could not save a follow-up change");
+            Outcome::Render(PostedFollowUp::notice("follow-up-error-try-again"))
+        }
+    }
+}
+
+async fn sign_in(
+    intake: &Intake,
+    session: &Session,
+    client: Option<&ClientKey>,
+    typed: &str,
+) -> Outcome {
+    let refuse = |message: &str| {
+        Outcome::Render(PostedFollowUp {
+            errors: vec![FieldError::new("receipt", message)],
+            receipt: typed.chars().take(64).collect(),
+            ..PostedFollowUp::default()
+        })
+    };
+    let Some(receipt) = Receipt::parse(typed) else {
+        return refuse("follow-up-error-receipt-format");
+    };
+    let limits = &intake.limits;
+    let client_allowed = client.is_none_or(|c| limits.receipt_guesses_per_client.allows(&c.0));
+    if !client_allowed || !limits.receipt_guesses_per_prefix.allows(receipt.prefix()) {
+        return refuse("follow-up-error-too-many");
+    }
+    match store::find_by_receipt(&intake.db, &intake.keys, &receipt).await {
+        Ok(Some(report)) => match signed_in::sign_in(session, report.id).await {
+            Ok(()) => Outcome::Redirect,
+            Err(error) => {
+                tracing::error!(%error, "could not start a session");
+                refuse("follow-up-error-try-again")
+            }
+        },
+        Ok(None) => {
+            if let Some(client) = client {
+                limits.receipt_guesses_per_client.hit(&client.0);
+            }
+            limits.receipt_guesses_per_prefix.hit(receipt.prefix());
+            refuse("follow-up-error-receipt-unknown")
+        }
+        Err(error) => {
+            tracing::error!(%error, "could not look up a receipt");
+            refuse("follow-up-error-try-again")
+        }
+    }
+}

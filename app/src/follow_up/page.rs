@@ -1,0 +1,369 @@
+//! The follow-up page: the sign-in form, or the report's items, messages and actions.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::view_model::{CaseView, ItemView};
+use crate::{
+    i18n::{Lang, t, t_args, tr, use_i18n},
+    report::{FieldError, error_text},
+    shell::PageTitle,
+};
+
+/// What a form post left to show: messages, and the text typed, so nothing is lost.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PostedFollowUp {
+    pub notice: Option<String>,
+    pub errors: Vec<FieldError>,
+    pub receipt: String,
+    pub message: String,
+    pub urls: String,
+    pub confirm_withdraw: bool,
+}
+
+impl PostedFollowUp {
+    pub fn notice(id: &str) -> Self {
+        PostedFollowUp {
+            notice: Some(id.to_owned()),
+            ..Self::default()
+        }
+    }
+
+    pub fn error(field: &str, id: &str, message: &str) -> Self {
+        PostedFollowUp {
+            errors: vec![FieldError::new(field, id)],
+            message: message.to_owned(),
+            ..Self::default()
+        }
+    }
+
+    fn errors_for(&self, field: &str, lang: Lang) -> Vec<String> {
+        self.errors
+            .iter()
+            .filter(|e| e.field == field)
+            .map(|e| error_text(e, lang))
+            .collect()
+    }
+}
+
+/// The signed-in report, or `None` when nobody is signed in.
+#[server(endpoint = "follow-up")]
+pub async fn load_follow_up() -> Result<Option<CaseView>, ServerFnError> {
+    use super::{
+        signed_in,
+        view_model::{MessageView, date},
+    };
+    use crate::report::{intake::Intake, store};
+
+    let intake = expect_context::<Intake>();
+    let session: tower_sessions::Session = leptos_axum::extract().await?;
+    let Some((report_id, csrf)) = signed_in::current(&session).await else {
+        return Ok(None);
+    };
+    let db = &intake.db;
+    if store::find(db, report_id).await?.is_none() {
+        signed_in::sign_out(&session).await;
+        return Ok(None);
+    }
+    let mut photo = 0;
+    let items = store::items(db, report_id)
+        .await?
+        .into_iter()
+        .map(|item| {
+            let label = match item.kind.as_str() {
+                "url" => item.url.clone().unwrap_or_default(),
+                "account" => format!(
+                    "{}: {}",
+                    item.platform.clone().unwrap_or_default(),
+                    item.handle.clone().unwrap_or_default()
+                ),
+                _ => {
+                    photo += 1;
+                    photo.to_string()
+                }
+            };
+            ItemView {
+                kind: item.kind,
+                label,
+                file_kind: item.file_kind,
+                status: item.status,
+                provider: item.provider,
+                provider_country: item.provider_country,
+                notice_sent_on: item.notice_sent_at.map(date),
+                deadline_on: item.deadline_at.map(date),
+                removed_on: item.removed_at.map(date),
+            }
+        })
+        .collect();
+    let messages = store::messages(db, report_id)
+        .await?
+        .into_iter()
+        .map(|m| MessageView {
+            from_staff: m.from_staff,
+            body: m.body,
+            on: date(m.created_at),
+        })
+        .collect();
+    Ok(Some(CaseView {
+        items,
+        messages,
+        csrf,
+    }))
+}
+
+#[component]
+pub fn FollowUpPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let posted = SharedValue::new(|| {
+        #[cfg(feature = "ssr")]
+        {
+            use_context::<PostedFollowUp>().unwrap_or_default()
+        }
+        #[cfg(not(feature = "ssr"))]
+        PostedFollowUp::default()
+    })
+    .into_inner();
+    let case = Resource::new(|| (), |_| load_follow_up());
+    let notice = posted.notice.clone();
+    view! {
+        <PageTitle text=tr("follow-up-title") />
+        {move || {
+            notice
+                .as_deref()
+                .map(|id| {
+                    view! {
+                        <p class="notice" role="status">
+                            {t(i18n.lang.get(), id)}
+                        </p>
+                    }
+                })
+        }}
+        <Suspense fallback=|| ()>
+            {move || {
+                let lang = i18n.lang.get();
+                let posted = posted.clone();
+                case.get()
+                    .map(|loaded| match loaded {
+                        Ok(Some(case)) => case_view(case, posted, lang).into_any(),
+                        Ok(None) => sign_in_form(posted, lang).into_any(),
+                        Err(_) => {
+                            view! {
+                                <p class="notice" role="alert">
+                                    {t(lang, "follow-up-error-try-again")}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
+        </Suspense>
+    }
+}
+
+fn field_errors(texts: Vec<String>, field: &'static str) -> impl IntoView + use<> {
+    (!texts.is_empty()).then(|| {
+        view! {
+            <div class="field-error" id=format!("error-{field}") role="alert">
+                {texts.into_iter().map(|text| view! { <p>{text}</p> }).collect_view()}
+            </div>
+        }
+    })
+}
+
+fn sign_in_form(posted: PostedFollowUp, lang: Lang) -> impl IntoView + use<> {
+    let errors = posted.errors_for("receipt", lang);
+    let invalid = !errors.is_empty();
+    view! {
+        <p class="lead">{t(lang, "follow-up-intro")}</p>
+        <form method="post" class="sign-in">
+            <input type="hidden" name="action" value="sign-in" />
+            <div class="field">
+                <label for="field-receipt">{t(lang, "follow-up-receipt-label")}</label>
+                <p class="hint" id="receipt-hint">{t(lang, "follow-up-receipt-hint")}</p>
+                {field_errors(errors, "receipt")}
+                <input
+                    id="field-receipt"
+                    name="receipt"
+                    type="text"
+                    class="receipt-input"
+                    autocomplete="off"
+                    autocapitalize="characters"
+                    spellcheck="false"
+                    maxlength="40"
+                    value=posted.receipt
+                    aria-invalid=invalid.to_string()
+                    aria-describedby=if invalid { "error-receipt" } else { "receipt-hint" }
+                />
+            </div>
+            <button type="submit" class="button">{t(lang, "follow-up-sign-in")}</button>
+        </form>
+        <p class="hint">{t(lang, "follow-up-lost-receipt")}</p>
+    }
+}
+
+fn status_text(item: &ItemView, lang: Lang) -> String {
+    let provider = item.provider.clone().unwrap_or_default();
+    let country = item.provider_country.clone().unwrap_or_default();
+    match item.status.as_str() {
+        "in_review" => t(lang, "follow-up-status-in-review"),
+        "notice_sent" => t_args(
+            lang,
+            "follow-up-status-notice-sent",
+            &[
+                ("provider", provider.into()),
+                ("country", country.into()),
+                (
+                    "date",
+                    item.notice_sent_on.clone().unwrap_or_default().into(),
+                ),
+                (
+                    "deadline",
+                    item.deadline_on.clone().unwrap_or_default().into(),
+                ),
+            ],
+        ),
+        "removed" => t_args(
+            lang,
+            "follow-up-status-removed",
+            &[("date", item.removed_on.clone().unwrap_or_default().into())],
+        ),
+        "escalated" => t_args(
+            lang,
+            "follow-up-status-escalated",
+            &[("provider", provider.into())],
+        ),
+        _ => t(lang, "follow-up-status-received"),
+    }
+}
+
+fn case_view(case: CaseView, posted: PostedFollowUp, lang: Lang) -> impl IntoView + use<> {
+    let items = case
+        .items
+        .iter()
+        .map(|item| {
+            let label = match (item.kind.as_str(), item.file_kind.as_deref()) {
+                ("file", Some("image")) => t_args(
+                    lang,
+                    "report-file-photo",
+                    &[("n", item.label.clone().into())],
+                ),
+                ("file", Some("video")) => t_args(
+                    lang,
+                    "report-file-video",
+                    &[("n", item.label.clone().into())],
+                ),
+                ("file", _) => t_args(
+                    lang,
+                    "report-file-other",
+                    &[("n", item.label.clone().into())],
+                ),
+                _ => item.label.clone(),
+            };
+            view! {
+                <li class="item" data-status=item.status.clone()>
+                    <span class="item-label">{label}</span>
+                    <span class="item-status">{status_text(item, lang)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    let messages = if case.messages.is_empty() {
+        view! { <p>{t(lang, "follow-up-no-messages")}</p> }.into_any()
+    } else {
+        let list = case
+            .messages
+            .iter()
+            .map(|m| {
+                let who = if m.from_staff {
+                    t(lang, "follow-up-from-staff")
+                } else {
+                    t(lang, "follow-up-from-you")
+                };
+                view! {
+                    <li class=if m.from_staff { "message from-staff" } else { "message from-you" }>
+                        <p class="message-meta">{format!("{who} · {}", m.on)}</p>
+                        <p class="message-body">{m.body.clone()}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ol class="messages" role="list">{list}</ol> }.into_any()
+    };
+    let csrf = case.csrf.clone();
+    let message_errors = posted.errors_for("message", lang);
+    let url_errors = posted.errors_for("urls", lang);
+    let withdraw = if posted.confirm_withdraw {
+        view! {
+            <div class="urgent" role="alert">
+                <p>{t(lang, "follow-up-withdraw-confirm-text")}</p>
+                <form method="post">
+                    <input type="hidden" name="csrf" value=csrf.clone() />
+                    <input type="hidden" name="action" value="withdraw-confirm" />
+                    <button type="submit" class="button button-danger">
+                        {t(lang, "follow-up-withdraw-confirm")}
+                    </button>
+                </form>
+                <p>
+                    <a href="">{t(lang, "follow-up-withdraw-keep")}</a>
+                </p>
+            </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <form method="post">
+                <input type="hidden" name="csrf" value=csrf.clone() />
+                <input type="hidden" name="action" value="withdraw" />
+                <button type="submit" class="button-secondary">{t(lang, "follow-up-withdraw")}</button>
+            </form>
+        }
+        .into_any()
+    };
+    view! {
+        <p class="lead">{t(lang, "follow-up-signed-in")}</p>
+        <section aria-labelledby="items-title">
+            <h2 id="items-title">{t(lang, "follow-up-items-title")}</h2>
+            <ul class="items" role="list">{items}</ul>
+        </section>
+        <section aria-labelledby="messages-title">
+            <h2 id="messages-title">{t(lang, "follow-up-messages-title")}</h2>
+            {messages}
+            <form method="post">
+                <input type="hidden" name="csrf" value=csrf.clone() />
+                <input type="hidden" name="action" value="reply" />
+                <div class="field">
+                    <label for="field-message">{t(lang, "follow-up-reply-label")}</label>
+                    {field_errors(message_errors, "message")}
+                    <textarea id="field-message" name="message" rows="4">{posted.message.clone()}</textarea>
+                </div>
+                <button type="submit" class="button">{t(lang, "follow-up-reply-send")}</button>
+            </form>
+        </section>
+        <section aria-labelledby="add-title">
+            <h2 id="add-title">{t(lang, "follow-up-add-title")}</h2>
+            <form method="post">
+                <input type="hidden" name="csrf" value=csrf.clone() />
+                <input type="hidden" name="action" value="add-urls" />
+                <div class="field">
+                    <label for="field-urls">{t(lang, "report-urls-label")}</label>
+                    {field_errors(url_errors, "urls")}
+                    <textarea id="field-urls" name="urls" rows="3" inputmode="url" autocapitalize="off" spellcheck="false">
+                        {posted.urls.clone()}
+                    </textarea>
+                </div>
+                <button type="submit" class="button-secondary">{t(lang, "follow-up-add-send")}</button>
+            </form>
+        </section>
+        <section aria-labelledby="withdraw-title">
+            <h2 id="withdraw-title">{t(lang, "follow-up-withdraw-title")}</h2>
+            <p>{t(lang, "follow-up-withdraw-text")}</p>
+            {withdraw}
+        </section>
+        <form method="post" class="sign-out">
+            <input type="hidden" name="csrf" value=csrf />
+            <input type="hidden" name="action" value="sign-out" />
+            <button type="submit" class="button-secondary">{t(lang, "follow-up-sign-out")}</button>
+        </form>
+        <p class="hint">{t(lang, "follow-up-idle-note")}</p>
+    }
+}

@@ -1,0 +1,149 @@
+//! The answers of a report while it is being filled in (the draft) and the choices offered.
+//!
+//! Until the receipt is issued the draft lives only in the page: in memory with JavaScript,
+//! in a hidden field without. Nothing is stored on the device or the server before then.
+
+use serde::{Deserialize, Serialize};
+
+use crate::hashing::FileHashes;
+
+/// Caps on what one report may hold: generous for a real case, small for a flood.
+pub const MAX_URLS: usize = 20;
+pub const MAX_URL_CHARS: usize = 2048;
+pub const MAX_FILES: usize = 20;
+pub const MAX_OTHER_CHARS: usize = 500;
+pub const MAX_PLATFORM_CHARS: usize = 100;
+pub const MAX_HANDLE_CHARS: usize = 200;
+pub const MAX_CONTACT_CHARS: usize = 200;
+pub const MAX_MESSAGE_CHARS: usize = 2000;
+
+/// Is the person safe right now? Anything but `Safe` shows emergency help first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Safety {
+    Safe,
+    Danger,
+    Suicidal,
+}
+
+impl Safety {
+    pub const ALL: [Safety; 3] = [Safety::Safe, Safety::Danger, Safety::Suicidal];
+
+    pub fn is_acute(self) -> bool {
+        self != Safety::Safe
+    }
+}
+
+/// What happened; more than one may be true.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Happened {
+    Sextortion,
+    SharedWithoutConsent,
+    FakeNudes,
+    ChildAbuseMaterial,
+    ChildPressured,
+    Other,
+}
+
+impl Happened {
+    pub const ALL: [Happened; 6] = [
+        Happened::Sextortion,
+        Happened::SharedWithoutConsent,
+        Happened::FakeNudes,
+        Happened::ChildAbuseMaterial,
+        Happened::ChildPressured,
+        Happened::Other,
+    ];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgeBand {
+    Under13,
+    From13To15,
+    From16To17,
+    From18To24,
+    Over25,
+    NotSaid,
+}
+
+impl AgeBand {
+    pub const ALL: [AgeBand; 6] = [
+        AgeBand::Under13,
+        AgeBand::From13To15,
+        AgeBand::From16To17,
+        AgeBand::From18To24,
+        AgeBand::Over25,
+        AgeBand::NotSaid,
+    ];
+}
+
+/// Whose images these are: the wording of every step follows it ("you" or "your child").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ForWhom {
+    #[default]
+    Myself,
+    MyChild,
+    SomeoneElse,
+}
+
+impl ForWhom {
+    pub const ALL: [ForWhom; 3] = [ForWhom::Myself, ForWhom::MyChild, ForWhom::SomeoneElse];
+}
+
+/// The EU-27 and the UK, then "elsewhere": the countries the portal routes for.
+pub const COUNTRIES: [&str; 29] = [
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GB", "GR", "HR", "HU", "IE",
+    "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK", "ZZ",
+];
+
+/// Languages staff can reply in. More follow as helplines join.
+pub const REPLY_LANGUAGES: [&str; 2] = ["en", "nl"];
+
+/// An account on a platform, for when there is no web address.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Account {
+    pub platform: String,
+    pub handle: String,
+}
+
+/// Everything answered so far. Every field has a default, so a draft from an older page
+/// still reads.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Draft {
+    /// Random, made when the flow starts: sending the same form twice makes one report.
+    pub submission: String,
+    pub safety: Option<Safety>,
+    /// The person saw the emergency help and chose to go on.
+    pub acute_seen: bool,
+    pub happened: Vec<Happened>,
+    pub happened_other: String,
+    pub age_band: Option<AgeBand>,
+    pub country: String,
+    pub reply_language: String,
+    pub for_whom: ForWhom,
+    /// The addresses as typed, so nothing is lost while some are still wrong.
+    pub urls_text: String,
+    pub account: Account,
+    pub files: Vec<FileHashes>,
+    pub contact_consent: bool,
+    pub contact: String,
+}
+
+impl Draft {
+    /// The non-empty lines of the address box.
+    pub fn url_lines(&self) -> impl Iterator<Item = (usize, &str)> {
+        self.urls_text
+            .lines()
+            .enumerate()
+            .map(|(i, line)| (i + 1, line.trim()))
+            .filter(|(_, line)| !line.is_empty())
+    }
+
+    pub fn has_account(&self) -> bool {
+        !self.account.platform.trim().is_empty() || !self.account.handle.trim().is_empty()
+    }
+}

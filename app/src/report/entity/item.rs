@@ -1,0 +1,31 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "report_item")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i64,
+    pub report_id: i64,
+    pub kind: String,
+    pub url: Option<String>,
+    pub platform: Option<String>,
+    pub handle: Option<String>,
+    pub file_kind: Option<String>,
+    pub md5: Option<String>,
+    pub sha256: Option<String>,
+    pub pdq: Option<String>,
+    pub pdq_quality: Option<i32>,
+    pub dihedral: Option<String>,
+    pub status: String,
+    pub provider: Option<String>,
+    pub provider_country: Option<String>,
+    pub notice_sent_at: Option<i64>,
+    pub deadline_at: Option<i64>,
+    pub removed_at: Option<i64>,
+    pub created_at: i64,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,395 @@
+//! One turn of the report flow on the server: read the posted step into the draft, check
+//! it, and move on, back, or stay with messages. The same code answers the plain form post
+//! (no JavaScript) and the server function (with JavaScript).
+
+use rand::RngCore;
+use sea_orm::DatabaseConnection;
+
+use super::{
+    answers::*,
+    keys::ReportKeys,
+    receipt::{Receipt, hex},
+    steps::{FieldError, ReportState, Step},
+    store::{self, Stored},
+    urls,
+};
+use crate::{
+    abuse::{ClientKey, Limits},
+    hashing::FileHashes,
+};
+
+/// What intake needs, provided by the server as context.
+#[derive(Clone)]
+pub struct Intake {
+    pub db: DatabaseConnection,
+    pub keys: ReportKeys,
+    pub limits: Limits,
+}
+
+/// The posted form, as name-value pairs (a name may repeat, as checkboxes do).
+pub struct Form<'a>(pub &'a [(String, String)]);
+
+impl Form<'_> {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn text(&self, name: &str) -> String {
+        self.get(name).unwrap_or_default().to_owned()
+    }
+
+    fn all(&self, name: &str) -> impl Iterator<Item = &str> {
+        self.0
+            .iter()
+            .filter(move |(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The state a new report starts in.
+pub fn start(for_child: bool, reply_language: &str) -> ReportState {
+    let mut submission = [0u8; 16];
+    rand::rng().fill_bytes(&mut submission);
+    ReportState {
+        draft: Draft {
+            submission: hex(&submission),
+            for_whom: if for_child {
+                ForWhom::MyChild
+            } else {
+                ForWhom::Myself
+            },
+            reply_language: reply_language.to_owned(),
+            ..Draft::default()
+        },
+        ..ReportState::default()
+    }
+}
+
+pub async fn advance(
+    intake: &Intake,
+    client: Option<&ClientKey>,
+    form: &[(String, String)],
+) -> ReportState {
+    let form = Form(form);
+    let step = form.get("step").and_then(Step::parse).unwrap_or_default();
+    let mut draft: Draft = form
+        .get("draft")
+        .and_then(|json| serde_json::from_str(json).ok())
+        .unwrap_or_default();
+    if draft.submission.len() != 32 {
+        draft.submission = start(false, "").draft.submission;
+    }
+    // The answers on screen always go into the draft, also when going back: Back never loses
+    // anything.
+    let mut errors = read_step(step, &form, &mut draft);
+    // "Remove" on an added file keeps the person on the file step.
+    let nav = match form.get("remove_file") {
+        Some(_) => "remove",
+        None => form.get("nav").unwrap_or("next"),
+    };
+    let mut state = ReportState {
+        step,
+        draft,
+        ..ReportState::default()
+    };
+    match (step, nav) {
+        (Step::Done, _) => return start(false, &state.draft.reply_language),
+        (_, "back") => state.step = step.previous(),
+        (Step::Safety, _) if errors.is_empty() => {
+            let acute = state.draft.safety.is_some_and(Safety::is_acute);
+            state.step = if acute && !state.draft.acute_seen {
+                Step::Acute
+            } else {
+                Step::Happened
+            };
+        }
+        (Step::Acute, _) => {
+            state.draft.acute_seen = true;
+            state.step = Step::Happened;
+        }
+        (Step::Files, "remove") => {}
+        (Step::Check, "submit") if errors.is_empty() => {
+            return submit(intake, client, state).await;
+        }
+        (_, _) => {
+            errors.extend(check_step(step, &state.draft));
+            if errors.is_empty() {
+                state.step = step.next();
+            }
+        }
+    }
+    if state.step == step {
+        state.errors = errors;
+    }
+    state.urls = urls::check(state.draft.url_lines()).0;
+    state
+}
+
+/// Reads the fields of `step` into the draft. Errors here are about the form itself (a
+/// value no choice on the page could give), not about the answers.
+fn read_step(step: Step, form: &Form, draft: &mut Draft) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    match step {
+        Step::Safety => {
+            if let Some(value) = form.get("safety") {
+                draft.safety = parse_choice(value);
+                // A new answer to "are you safe" shows the emergency help again.
+                draft.acute_seen = false;
+            }
+        }
+        Step::Happened => {
+            draft.happened = form.all("happened").filter_map(parse_choice).collect();
+            draft.happened.sort();
+            draft.happened.dedup();
+            draft.happened_other = capped(&form.text("happened_other"), MAX_OTHER_CHARS * 2);
+        }
+        Step::AboutYou => {
+            draft.age_band = form.get("age_band").and_then(parse_choice);
+            draft.country = form.text("country");
+            draft.reply_language = form.text("reply_language");
+            draft.for_whom = form
+                .get("for_whom")
+                .and_then(parse_choice)
+                .unwrap_or_default();
+        }
+        Step::Where => {
+            draft.urls_text = capped(&form.text("urls"), (MAX_URL_CHARS + 1) * MAX_URLS * 2);
+            draft.account.platform = capped(&form.text("platform"), MAX_PLATFORM_CHARS * 2);
+            draft.account.handle = capped(&form.text("handle"), MAX_HANDLE_CHARS * 2);
+        }
+        Step::Files => {
+            if let Some(json) = form.get("file_hashes").filter(|j| !j.trim().is_empty()) {
+                match serde_json::from_str::<Vec<FileHashes>>(json) {
+                    Ok(files) if files.iter().all(FileHashes::is_well_formed) => {
+                        for file in files {
+                            if !draft.files.iter().any(|f| f.sha256 == file.sha256) {
+                                draft.files.push(file);
+                            }
+                        }
+                    }
+                    _ => errors.push(FieldError::new("files", "report-error-files-invalid")),
+                }
+            }
+            if let Some(index) = form
+                .get("remove_file")
+                .and_then(|i| i.parse::<usize>().ok())
+                && index < draft.files.len()
+            {
+                draft.files.remove(index);
+            }
+        }
+        Step::Check => {
+            draft.contact_consent = form.get("contact_consent").is_some();
+            draft.contact = capped(&form.text("contact"), MAX_CONTACT_CHARS * 2);
+        }
+        Step::Acute | Step::Done => {}
+    }
+    errors
+}
+
+/// The messages for answers of `step` that need fixing.
+pub fn check_step(step: Step, draft: &Draft) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    match step {
+        Step::Safety if draft.safety.is_none() => {
+            errors.push(FieldError::new("safety", "report-error-choose-one"));
+        }
+        Step::Happened => {
+            if draft.happened.is_empty() {
+                errors.push(FieldError::new(
+                    "happened",
+                    "report-error-choose-at-least-one",
+                ));
+            }
+            let other = draft.happened_other.trim();
+            if draft.happened.contains(&Happened::Other) && other.is_empty() {
+                errors.push(FieldError::new(
+                    "happened_other",
+                    "report-error-tell-us-more",
+                ));
+            }
+            if other.chars().count() > MAX_OTHER_CHARS {
+                errors.push(FieldError::new("happened_other", "report-error-too-long"));
+            }
+        }
+        Step::AboutYou => {
+            if draft.age_band.is_none() {
+                errors.push(FieldError::new("age_band", "report-error-choose-one"));
+            }
+            if !COUNTRIES.contains(&draft.country.as_str()) {
+                errors.push(FieldError::new("country", "report-error-choose-country"));
+            }
+            if !REPLY_LANGUAGES.contains(&draft.reply_language.as_str()) {
+                errors.push(FieldError::new("reply_language", "report-error-choose-one"));
+            }
+        }
+        Step::Where => {
+            errors.extend(urls::check(draft.url_lines()).1);
+            let platform = draft.account.platform.trim();
+            let handle = draft.account.handle.trim();
+            if platform.chars().count() > MAX_PLATFORM_CHARS {
+                errors.push(FieldError::new("platform", "report-error-too-long"));
+            }
+            if handle.chars().count() > MAX_HANDLE_CHARS {
+                errors.push(FieldError::new("handle", "report-error-too-long"));
+            }
+            if platform.is_empty() && !handle.is_empty() {
+                errors.push(FieldError::new("platform", "report-error-platform-needed"));
+            }
+            if !platform.is_empty() && handle.is_empty() {
+                errors.push(FieldError::new("handle", "report-error-handle-needed"));
+            }
+        }
+        Step::Files if draft.files.len() > MAX_FILES => {
+            errors.push(FieldError::new("files", "report-error-files-too-many"));
+        }
+        Step::Check => {
+            let contact = draft.contact.trim();
+            if !contact.is_empty() && !draft.contact_consent {
+                errors.push(FieldError::new(
+                    "contact_consent",
+                    "report-error-contact-consent",
+                ));
+            }
+            if draft.contact_consent && contact.is_empty() {
+                errors.push(FieldError::new("contact", "report-error-contact-missing"));
+            }
+            if contact.chars().count() > MAX_CONTACT_CHARS {
+                errors.push(FieldError::new("contact", "report-error-too-long"));
+            }
+            let nothing = draft.url_lines().next().is_none()
+                && !draft.has_account()
+                && draft.files.is_empty();
+            if nothing {
+                errors.push(FieldError::new("nothing", "report-error-nothing-to-remove"));
+            }
+        }
+        _ => {}
+    }
+    errors
+}
+
+/// The last step: everything checked again (the draft came back from the page), then stored.
+async fn submit(
+    intake: &Intake,
+    client: Option<&ClientKey>,
+    mut state: ReportState,
+) -> ReportState {
+    for step in Step::NUMBERED {
+        let errors = check_step(step, &state.draft);
+        if !errors.is_empty() {
+            state.step = step;
+            state.errors = errors;
+            state.urls = urls::check(state.draft.url_lines()).0;
+            return state;
+        }
+    }
+    if state.draft.files.iter().any(|f| !f.is_well_formed()) {
+        state.step = Step::Files;
+        state.errors = vec![FieldError::new("files", "report-error-files-invalid")];
+        return state;
+    }
+    let allowed = client.is_none_or(|c| intake.limits.reports_per_client.try_hit(&c.0));
+    if !allowed {
+        state.notice = Some("report-error-busy".into());
+        return state;
+    }
+    let urls = urls::check(state.draft.url_lines()).0;
+    let receipt = Receipt::generate();
+    match store::insert_report(&intake.db, &intake.keys, &state.draft, &urls, &receipt).await {
+        Ok(Stored::Created(_)) => ReportState {
+            step: Step::Done,
+            receipt: Some(receipt.display()),
+            draft: Draft {
+                for_whom: state.draft.for_whom,
+                reply_language: state.draft.reply_language,
+                ..Draft::default()
+            },
+            urls: Vec::new(),
+            ..ReportState::default()
+        },
+        Ok(Stored::AlreadySent) => ReportState {
+            step: Step::Done,
+            already_sent: true,
+            ..ReportState::default()
+        },
+        Err(error) => {
+            tracing::error!(%error, "could not store a report");
+            state.notice = Some("report-error-not-saved".into());
+            state.urls = urls;
+            state
+        }
+    }
+}
+
+fn parse_choice<T: serde::de::DeserializeOwned>(value: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(value.to_owned())).ok()
+}
+
+/// Keeps at most `max` characters: generous caps against floods; the real limits give a
+/// message instead.
+fn capped(text: &str, max: usize) -> String {
+    text.chars().take(max).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn going_back_keeps_the_answers_of_the_step_on_screen() {
+        let mut draft = Draft::default();
+        let posted = form(&[("urls", "nope\nexample.com/a"), ("platform", "Snap")]);
+        read_step(Step::Where, &Form(&posted), &mut draft);
+        assert_eq!(draft.urls_text, "nope\nexample.com/a");
+        assert_eq!(draft.account.platform, "Snap");
+        let errors = check_step(Step::Where, &draft);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+    }
+
+    #[test]
+    fn several_things_can_have_happened() {
+        let mut draft = Draft::default();
+        let posted = form(&[
+            ("happened", "sextortion"),
+            ("happened", "fake_nudes"),
+            ("happened", "made_up"),
+        ]);
+        read_step(Step::Happened, &Form(&posted), &mut draft);
+        assert_eq!(draft.happened, [Happened::Sextortion, Happened::FakeNudes]);
+        assert!(check_step(Step::Happened, &draft).is_empty());
+        draft.happened.push(Happened::Other);
+        assert_eq!(
+            check_step(Step::Happened, &draft)[0].message,
+            "report-error-tell-us-more"
+        );
+    }
+
+    #[test]
+    fn contact_details_need_consent() {
+        let mut draft = Draft {
+            urls_text: "example.com/a".into(),
+            contact: "me@example.org".into(),
+            ..Draft::default()
+        };
+        assert_eq!(check_step(Step::Check, &draft)[0].field, "contact_consent");
+        draft.contact_consent = true;
+        assert!(check_step(Step::Check, &draft).is_empty());
+    }
+
+    #[test]
+    fn a_report_needs_something_to_remove() {
+        let draft = Draft::default();
+        assert_eq!(check_step(Step::Check, &draft)[0].field, "nothing");
+    }
+}

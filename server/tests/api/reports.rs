@@ -1,0 +1,336 @@
+//! Reports end to end over HTTP, as a browser without JavaScript sends them: the flow, the
+//! receipt, following up, withdrawing, guessing receipts, and retention.
+
+use app::report::store;
+use server::retention;
+
+use crate::helpers::{TestApp, backends, spawn_app};
+
+fn draft(submission: &str) -> String {
+    serde_json::json!({
+        "submission": submission,
+        "safety": "safe",
+        "happened": ["shared_without_consent"],
+        "age_band": "from16_to17",
+        "country": "NL",
+        "reply_language": "en",
+        "for_whom": "myself",
+        "urls_text": "example.com/one\nhttps://example.org/two#x\nexample.com/one",
+        "files": [{
+            "kind": "image", "md5": "0".repeat(32), "sha256": "a".repeat(64),
+            "pdq": "f".repeat(64), "pdq_quality": 100, "dihedral": vec!["1".repeat(64); 8],
+            "video_frames": []
+        }]
+    })
+    .to_string()
+}
+
+fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("client")
+}
+
+async fn post(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    client
+        .post(format!("{}{path}", app.address))
+        .header("origin", &app.address)
+        .form(form)
+        .send()
+        .await
+        .expect("POST")
+}
+
+fn receipt_in(html: &str) -> String {
+    let start = html.find("data-receipt").unwrap_or_else(|| {
+        let main = html.find("<main").unwrap_or(0);
+        panic!(
+            "no receipt on the page: {}",
+            &html[main..(main + 3000).min(html.len())]
+        )
+    });
+    let rest = &html[start..];
+    let open = rest.find('>').expect("tag end") + 1;
+    let close = rest[open..].find('<').expect("text end");
+    rest[open..open + close].trim().to_owned()
+}
+
+#[tokio::test]
+async fn report_receipt_follow_up_and_withdraw() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let client = browser();
+        let submission = "0123456789abcdef0123456789abcdef";
+        let sent = post(
+            &app,
+            &client,
+            "/report",
+            &[
+                ("step", "check"),
+                ("nav", "submit"),
+                ("draft", &draft(submission)),
+            ],
+        )
+        .await;
+        assert_eq!(sent.status(), 200);
+        assert!(
+            sent.headers().get("set-cookie").is_none(),
+            "no cookie before sign-in"
+        );
+        let html = sent.text().await.unwrap();
+        let receipt = receipt_in(&html);
+        assert_eq!(receipt.len(), 23, "{receipt}");
+
+        // The same form again (a reload) makes no second report and shows no receipt.
+        let again = post(
+            &app,
+            &client,
+            "/report",
+            &[
+                ("step", "check"),
+                ("nav", "submit"),
+                ("draft", &draft(submission)),
+            ],
+        )
+        .await;
+        let again = again.text().await.unwrap();
+        assert!(again.contains("already sent"), "{backend:?}");
+        assert!(!again.contains(&receipt));
+
+        // Sign in with the receipt as typed on a phone: lower case, spaces for dashes.
+        let typed = receipt.to_lowercase().replace('-', " ");
+        let signed_in = post(
+            &app,
+            &client,
+            "/follow-up",
+            &[("action", "sign-in"), ("receipt", &typed)],
+        )
+        .await;
+        assert_eq!(signed_in.status(), 303, "{backend:?}");
+        let cookie = signed_in
+            .headers()
+            .get("set-cookie")
+            .expect("a session cookie")
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert!(
+            cookie.contains("HttpOnly")
+                && cookie.contains("SameSite=Lax")
+                && !cookie.contains("Max-Age"),
+            "{cookie}"
+        );
+
+        let page = client
+            .get(format!("{}/follow-up", app.address))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            page.contains("https://example.com/one") && page.contains("https://example.org/two"),
+            "{backend:?}"
+        );
+        assert_eq!(
+            page.matches(">https://example.com/one<").count(),
+            1,
+            "repeats go"
+        );
+        assert!(page.contains("Photo 1"));
+
+        // Staff write (as `portal report message` does); the reporter reads and replies.
+        let ids = store::find_by_url(&app.db, "https://example.com/one")
+            .await
+            .unwrap();
+        assert_eq!(ids.len(), 1);
+        store::add_message(&app.db, ids[0], true, "We have looked at your report.")
+            .await
+            .unwrap();
+        let page = client
+            .get(format!("{}/follow-up", app.address))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert!(page.contains("We have looked at your report."));
+        let csrf = page
+            .split("name=\"csrf\" value=\"")
+            .nth(1)
+            .expect("a form token")
+            .split('"')
+            .next()
+            .unwrap()
+            .to_owned();
+        let forged = post(
+            &app,
+            &client,
+            "/follow-up",
+            &[("action", "reply"), ("csrf", "wrong"), ("message", "hi")],
+        )
+        .await;
+        assert!(
+            forged
+                .text()
+                .await
+                .unwrap()
+                .contains("This form has expired")
+        );
+        let reply = post(
+            &app,
+            &client,
+            "/follow-up",
+            &[
+                ("action", "reply"),
+                ("csrf", &csrf),
+                ("message", "Thank you"),
+            ],
+        )
+        .await;
+        assert_eq!(reply.status(), 303);
+        assert_eq!(store::messages(&app.db, ids[0]).await.unwrap().len(), 2);
+
+        // Withdraw: everything is gone, and the receipt no longer works.
+        let asked = post(
+            &app,
+            &client,
+            "/follow-up",
+            &[("action", "withdraw"), ("csrf", &csrf)],
+        )
+        .await;
+        assert!(asked.text().await.unwrap().contains("Are you sure?"));
+        let done = post(
+            &app,
+            &client,
+            "/follow-up",
+            &[("action", "withdraw-confirm"), ("csrf", &csrf)],
+        )
+        .await;
+        assert!(done.text().await.unwrap().contains("has been withdrawn"));
+        assert!(store::find(&app.db, ids[0]).await.unwrap().is_none());
+        assert!(
+            store::items(&app.db, ids[0]).await.unwrap().is_empty(),
+            "items and hashes deleted"
+        );
+        assert!(store::messages(&app.db, ids[0]).await.unwrap().is_empty());
+        let retry = post(
+            &app,
+            &browser(),
+            "/follow-up",
+            &[("action", "sign-in"), ("receipt", &receipt)],
+        )
+        .await;
+        assert_eq!(retry.status(), 200, "no sign-in after withdrawal");
+        assert!(retry.headers().get("set-cookie").is_none());
+    }
+}
+
+#[tokio::test]
+async fn bad_answers_get_a_message_and_keep_what_was_typed() {
+    let app = spawn_app(backends()[0]).await;
+    let client = browser();
+    let typed = "example.com/fine\nnot an address\nftp://example.com/x";
+    let page = post(
+        &app,
+        &client,
+        "/nl/report",
+        &[
+            ("step", "where"),
+            ("nav", "next"),
+            ("draft", "{}"),
+            ("urls", typed),
+            ("platform", "Snapchat"),
+        ],
+    )
+    .await
+    .text()
+    .await
+    .unwrap();
+    assert!(page.contains("Regel 2:"), "Dutch messages per line");
+    assert!(page.contains("Regel 3:"));
+    assert!(page.contains("Geef ook de accountnaam."));
+    assert!(
+        page.contains("example.com/fine\nnot an address\nftp://example.com/x"),
+        "the text is kept"
+    );
+    assert!(page.contains("value=\"Snapchat\""));
+    assert!(page.contains("Stap 4 van 6"));
+}
+
+#[tokio::test]
+async fn the_eleventh_wrong_receipt_in_a_minute_is_refused() {
+    let app = spawn_app(backends()[0]).await;
+    let client = browser();
+    for guess in 0..11 {
+        let receipt = format!("{guess:05}-AAAAA-BBBBB-CCCCC");
+        let page = post(
+            &app,
+            &client,
+            "/follow-up",
+            &[("action", "sign-in"), ("receipt", &receipt)],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+        if guess < 10 {
+            assert!(page.contains("We don"), "guess {guess} is checked");
+        } else {
+            assert!(page.contains("Too many tries"), "guess {guess} is refused");
+        }
+    }
+}
+
+#[tokio::test]
+async fn closed_reports_are_deleted_after_the_retention_period() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let client = browser();
+        let sent = post(
+            &app,
+            &client,
+            "/report",
+            &[
+                ("step", "check"),
+                ("nav", "submit"),
+                ("draft", &draft("ffffffffffffffffffffffffffffffff")),
+            ],
+        )
+        .await;
+        assert_eq!(sent.status(), 200);
+        let id = store::find_by_url(&app.db, "https://example.com/one")
+            .await
+            .unwrap()[0];
+        let now = store::now();
+        assert_eq!(
+            retention::run_once(&app.db, 30, now).await.unwrap(),
+            0,
+            "open reports stay"
+        );
+        assert!(store::close_report(&app.db, id, now).await.unwrap());
+        assert_eq!(
+            retention::run_once(&app.db, 30, now + 29 * 86_400)
+                .await
+                .unwrap(),
+            0
+        );
+        assert_eq!(
+            retention::run_once(&app.db, 30, now + 31 * 86_400)
+                .await
+                .unwrap(),
+            1,
+            "{backend:?}"
+        );
+        assert!(store::items(&app.db, id).await.unwrap().is_empty());
+    }
+}
