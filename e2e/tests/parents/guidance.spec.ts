@@ -1,7 +1,7 @@
 import { test, expect } from '../fixtures';
 
 // The parents pages are plain server-rendered links, so this runs with and without JavaScript.
-const TOPICS = ['sextortion', 'shared-nudes', 'ai-nudes', 'grooming'];
+const TOPICS = ['sextortion', 'shared-nudes', 'ai-nudes', 'grooming'] as const;
 
 const PAGES = {
   en: {
