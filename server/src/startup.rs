@@ -118,7 +118,7 @@ impl Application {
                 move || shell(options.clone())
             });
         // The plain-form posts of the public pages (no JavaScript needed).
-        let router = ["", "/en", "/nl"].iter().fold(router, |router, prefix| {
+        let router = ["", "/{lang}"].iter().fold(router, |router, prefix| {
             router
                 .route(&format!("{prefix}/report"), post(public_forms::report))
                 .route(
