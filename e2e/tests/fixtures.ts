@@ -68,3 +68,19 @@ export async function expectNoTraces(page: Page) {
 }
 
 export { expect };
+
+/// Walks the report flow to its file step (step 5) with the fewest answers.
+export async function openFileStep(page: import('@playwright/test').Page, prefix = '') {
+  await page.goto(`${prefix}/report`);
+  await page.waitForLoadState('networkidle');
+  await page.locator('#safety-safe').check();
+  await page.locator('button[name=nav][value=next]').click();
+  await page.locator('#happened-sextortion').check();
+  await page.locator('button[name=nav][value=next]').click();
+  await page.locator('#age-not_said').check();
+  await page.locator('#field-country').selectOption('NL');
+  await page.locator('button[name=nav][value=next]').click();
+  await page.locator('#field-urls').waitFor();
+  await page.locator('button[name=nav][value=next]').click();
+  await page.locator('#file-picker').waitFor({ state: 'attached' });
+}

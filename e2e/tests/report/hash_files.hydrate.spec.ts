@@ -4,7 +4,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { test, expect, expectNoTraces } from '../fixtures';
+import { test, expect, expectNoTraces, openFileStep } from '../fixtures';
 
 const testdata = path.join(__dirname, '..', '..', '..', 'app', 'src', 'hashing', 'testdata');
 const references = new Map<string, { pdq: string; quality: number; md5: string; sha256: string }>(
@@ -59,8 +59,7 @@ test.describe('Report | Hash files on the device', () => {
       }).observe({ type: 'longtask', buffered: true });
     });
 
-    await page.goto('/report');
-    await page.waitForLoadState('networkidle');
+    await openFileStep(page);
     await page.evaluate(() => ((window as any).__longTasks = []));
     const started = Date.now();
     // Real files on disk, as a phone's picker gives them (buffers would be copied into the page
@@ -127,7 +126,7 @@ test.describe('Report | Hash files on the device', () => {
   });
 
   test('a file can be removed, and the hashes go with it', async ({ page }) => {
-    await page.goto('/nl/report');
+    await openFileStep(page, '/nl');
     const buffer = fs.readFileSync(path.join(testdata, 'images/shapes_1023x767.png'));
     await page.locator('#file-picker').setInputFiles([
       { name: 'a.png', mimeType: 'image/png', buffer },
