@@ -7,10 +7,7 @@ use std::net::SocketAddr;
 use app::{
     abuse::{ClientHasher, ClientKey},
     follow_up::actions::{self, Outcome},
-    report::{
-        PostedReport,
-        intake::{self, Intake},
-    },
+    report::{PostedReport, intake},
     shell,
 };
 use axum::{
@@ -64,7 +61,7 @@ async fn render(
 
 pub async fn report(State(state): State<AppState>, request: Request) -> Response {
     let (parts, form) = form_pairs(request).await;
-    let intake = expect_intake(&state);
+    let intake = state.intake.clone();
     let next = intake::advance(&intake, client_of(&parts).as_ref(), &form).await;
     render(&state, parts, move || {
         provide_context(PostedReport(next.clone()))
@@ -79,7 +76,7 @@ pub async fn follow_up(
 ) -> Response {
     let path = request.uri().path().to_owned();
     let (parts, form) = form_pairs(request).await;
-    let intake = expect_intake(&state);
+    let intake = state.intake.clone();
     match actions::handle(&intake, &session, client_of(&parts).as_ref(), &form).await {
         // 303: the browser follows with a GET, so a reload does not post again.
         Outcome::Redirect => Redirect::to(&path).into_response(),
@@ -87,10 +84,6 @@ pub async fn follow_up(
             render(&state, parts, move || provide_context(posted.clone())).await
         }
     }
-}
-
-fn expect_intake(state: &AppState) -> Intake {
-    state.intake.clone()
 }
 
 /// Puts a [`ClientKey`] on every request: a keyed, daily-rotating hash of the client's

@@ -7,7 +7,11 @@ use tower_sessions::Session;
 use super::{page::PostedFollowUp, signed_in};
 use crate::{
     abuse::ClientKey,
-    report::{FieldError, MAX_MESSAGE_CHARS, Receipt, intake::Intake, store, urls},
+    report::{
+        FieldError, MAX_MESSAGE_CHARS, Receipt,
+        intake::{Form, Intake},
+        store, urls,
+    },
 };
 
 pub enum Outcome {
@@ -22,12 +26,8 @@ pub async fn handle(
     client: Option<&ClientKey>,
     form: &[(String, String)],
 ) -> Outcome {
-    let get = |name: &str| {
-        form.iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or_default()
-    };
+    let form = Form(form);
+    let get = |name: &str| form.get(name).unwrap_or_default();
     let action = get("action");
     if action == "sign-in" {
         return sign_in(intake, session, client, get("receipt")).await;

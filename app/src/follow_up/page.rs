@@ -201,6 +201,14 @@ fn sign_in_form(posted: PostedFollowUp, lang: Lang) -> impl IntoView + use<> {
     }
 }
 
+/// The token and the action every signed-in form carries.
+fn signed_in_fields(csrf: &str, action: &'static str) -> impl IntoView + use<> {
+    view! {
+        <input type="hidden" name="csrf" value=csrf.to_owned() />
+        <input type="hidden" name="action" value=action />
+    }
+}
+
 fn status_text(item: &ItemView, lang: Lang) -> String {
     let provider = item.provider.clone().unwrap_or_default();
     let country = item.provider_country.clone().unwrap_or_default();
@@ -297,8 +305,7 @@ fn case_view(case: CaseView, posted: PostedFollowUp, lang: Lang) -> impl IntoVie
             <div class="urgent" role="alert">
                 <p>{t(lang, "follow-up-withdraw-confirm-text")}</p>
                 <form method="post">
-                    <input type="hidden" name="csrf" value=csrf.clone() />
-                    <input type="hidden" name="action" value="withdraw-confirm" />
+                    {signed_in_fields(&csrf, "withdraw-confirm")}
                     <button type="submit" class="button button-danger">
                         {t(lang, "follow-up-withdraw-confirm")}
                     </button>
@@ -312,8 +319,7 @@ fn case_view(case: CaseView, posted: PostedFollowUp, lang: Lang) -> impl IntoVie
     } else {
         view! {
             <form method="post">
-                <input type="hidden" name="csrf" value=csrf.clone() />
-                <input type="hidden" name="action" value="withdraw" />
+                {signed_in_fields(&csrf, "withdraw")}
                 <button type="submit" class="button-secondary">{t(lang, "follow-up-withdraw")}</button>
             </form>
         }
@@ -329,8 +335,7 @@ fn case_view(case: CaseView, posted: PostedFollowUp, lang: Lang) -> impl IntoVie
             <h2 id="messages-title">{t(lang, "follow-up-messages-title")}</h2>
             {messages}
             <form method="post">
-                <input type="hidden" name="csrf" value=csrf.clone() />
-                <input type="hidden" name="action" value="reply" />
+                {signed_in_fields(&csrf, "reply")}
                 <div class="field">
                     <label for="field-message">{t(lang, "follow-up-reply-label")}</label>
                     {field_errors(message_errors, "message")}
@@ -342,8 +347,7 @@ fn case_view(case: CaseView, posted: PostedFollowUp, lang: Lang) -> impl IntoVie
         <section aria-labelledby="add-title">
             <h2 id="add-title">{t(lang, "follow-up-add-title")}</h2>
             <form method="post">
-                <input type="hidden" name="csrf" value=csrf.clone() />
-                <input type="hidden" name="action" value="add-urls" />
+                {signed_in_fields(&csrf, "add-urls")}
                 <div class="field">
                     <label for="field-urls">{t(lang, "report-urls-label")}</label>
                     {field_errors(url_errors, "urls")}
@@ -360,8 +364,7 @@ fn case_view(case: CaseView, posted: PostedFollowUp, lang: Lang) -> impl IntoVie
             {withdraw}
         </section>
         <form method="post" class="sign-out">
-            <input type="hidden" name="csrf" value=csrf />
-            <input type="hidden" name="action" value="sign-out" />
+            {signed_in_fields(&csrf, "sign-out")}
             <button type="submit" class="button-secondary">{t(lang, "follow-up-sign-out")}</button>
         </form>
         <p class="hint">{t(lang, "follow-up-idle-note")}</p>

@@ -30,7 +30,7 @@ pub struct Intake {
 pub struct Form<'a>(pub &'a [(String, String)]);
 
 impl Form<'_> {
-    fn get(&self, name: &str) -> Option<&str> {
+    pub fn get(&self, name: &str) -> Option<&str> {
         self.0
             .iter()
             .find(|(n, _)| n == name)

@@ -75,18 +75,17 @@ impl Step {
     }
 
     pub fn parse(text: &str) -> Option<Step> {
-        [
-            Step::Safety,
-            Step::Acute,
-            Step::Happened,
-            Step::AboutYou,
-            Step::Where,
-            Step::Files,
-            Step::Check,
-            Step::Done,
-        ]
-        .into_iter()
-        .find(|step| step.as_str() == text)
+        let mut step = Step::Safety;
+        // Every step is reached from the first by `next`, plus the emergency-help step.
+        loop {
+            if step.as_str() == text {
+                return Some(step);
+            }
+            if step == Step::Done {
+                return (text == Step::Acute.as_str()).then_some(Step::Acute);
+            }
+            step = step.next();
+        }
     }
 }
 

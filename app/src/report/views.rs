@@ -125,29 +125,61 @@ fn buttons(lang: Lang, next_id: &'static str, back: bool) -> impl IntoView + use
     }
 }
 
+/// One radio button or checkbox with its label; its id is `{prefix}-{value}`.
+fn choice(
+    kind: &'static str,
+    (name, prefix): (&'static str, &'static str),
+    value: String,
+    label: String,
+    checked: bool,
+) -> impl IntoView + use<> {
+    let id = format!("{prefix}-{value}");
+    view! {
+        <div class="choice">
+            <input type=kind name=name id=id.clone() value=value checked=checked />
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+fn happened_label(choice: Happened, lang: Lang, w: &Args) -> String {
+    match choice {
+        Happened::Sextortion => t_args(lang, "report-happened-sextortion", w),
+        Happened::SharedWithoutConsent => t_args(lang, "report-happened-shared", w),
+        Happened::FakeNudes => t_args(lang, "report-happened-fake", w),
+        Happened::ChildAbuseMaterial => t_args(lang, "report-happened-csam", w),
+        Happened::ChildPressured => t_args(lang, "report-happened-pressured", w),
+        Happened::Other => t_args(lang, "report-happened-other", w),
+    }
+}
+
+fn age_label(age: Option<AgeBand>, lang: Lang) -> String {
+    match age {
+        Some(AgeBand::Under13) => t(lang, "report-age-under-13"),
+        Some(AgeBand::From13To15) => t(lang, "report-age-13-15"),
+        Some(AgeBand::From16To17) => t(lang, "report-age-16-17"),
+        Some(AgeBand::From18To24) => t(lang, "report-age-18-24"),
+        Some(AgeBand::Over25) => t(lang, "report-age-25-plus"),
+        Some(AgeBand::NotSaid) | None => t(lang, "report-age-not-said"),
+    }
+}
+
 fn safety(state: &ReportState, lang: Lang, w: &Args) -> impl IntoView + use<> {
     let options = Safety::ALL
         .into_iter()
-        .map(|choice| {
-            let value = choice_value(&choice);
-            let label = match choice {
+        .map(|option| {
+            let label = match option {
                 Safety::Safe => t_args(lang, "report-safety-safe", w),
                 Safety::Danger => t_args(lang, "report-safety-danger", w),
                 Safety::Suicidal => t_args(lang, "report-safety-suicidal", w),
             };
-            let id = format!("safety-{value}");
-            view! {
-                <div class="choice">
-                    <input
-                        type="radio"
-                        name="safety"
-                        id=id.clone()
-                        value=value
-                        checked=state.draft.safety == Some(choice)
-                    />
-                    <label for=id>{label}</label>
-                </div>
-            }
+            choice(
+                "radio",
+                ("safety", "safety"),
+                choice_value(&option),
+                label,
+                state.draft.safety == Some(option),
+            )
         })
         .collect_view();
     view! {
@@ -201,29 +233,15 @@ fn acute(state: &ReportState, lang: Lang) -> impl IntoView + use<> {
 fn happened(state: &ReportState, lang: Lang, w: &Args) -> impl IntoView + use<> {
     let options = Happened::ALL
         .into_iter()
-        .map(|choice| {
-            let value = choice_value(&choice);
-            let label = match choice {
-                Happened::Sextortion => t_args(lang, "report-happened-sextortion", w),
-                Happened::SharedWithoutConsent => t_args(lang, "report-happened-shared", w),
-                Happened::FakeNudes => t_args(lang, "report-happened-fake", w),
-                Happened::ChildAbuseMaterial => t_args(lang, "report-happened-csam", w),
-                Happened::ChildPressured => t_args(lang, "report-happened-pressured", w),
-                Happened::Other => t_args(lang, "report-happened-other", w),
-            };
-            let id = format!("happened-{value}");
-            view! {
-                <div class="choice">
-                    <input
-                        type="checkbox"
-                        name="happened"
-                        id=id.clone()
-                        value=value
-                        checked=state.draft.happened.contains(&choice)
-                    />
-                    <label for=id>{label}</label>
-                </div>
-            }
+        .map(|option| {
+            let checked = state.draft.happened.contains(&option);
+            choice(
+                "checkbox",
+                ("happened", "happened"),
+                choice_value(&option),
+                happened_label(option, lang, w),
+                checked,
+            )
         })
         .collect_view();
     view! {
@@ -257,53 +275,32 @@ fn happened(state: &ReportState, lang: Lang, w: &Args) -> impl IntoView + use<> 
 fn about(state: &ReportState, lang: Lang, w: &Args) -> impl IntoView + use<> {
     let ages = AgeBand::ALL
         .into_iter()
-        .map(|choice| {
-            let value = choice_value(&choice);
-            let label = match choice {
-                AgeBand::Under13 => t(lang, "report-age-under-13"),
-                AgeBand::From13To15 => t(lang, "report-age-13-15"),
-                AgeBand::From16To17 => t(lang, "report-age-16-17"),
-                AgeBand::From18To24 => t(lang, "report-age-18-24"),
-                AgeBand::Over25 => t(lang, "report-age-25-plus"),
-                AgeBand::NotSaid => t(lang, "report-age-not-said"),
-            };
-            let id = format!("age-{value}");
-            view! {
-                <div class="choice">
-                    <input
-                        type="radio"
-                        name="age_band"
-                        id=id.clone()
-                        value=value
-                        checked=state.draft.age_band == Some(choice)
-                    />
-                    <label for=id>{label}</label>
-                </div>
-            }
+        .map(|option| {
+            let checked = state.draft.age_band == Some(option);
+            choice(
+                "radio",
+                ("age_band", "age"),
+                choice_value(&option),
+                age_label(Some(option), lang),
+                checked,
+            )
         })
         .collect_view();
     let whose = ForWhom::ALL
         .into_iter()
-        .map(|choice| {
-            let value = choice_value(&choice);
-            let label = match choice {
+        .map(|option| {
+            let label = match option {
                 ForWhom::Myself => t(lang, "report-for-myself"),
                 ForWhom::MyChild => t(lang, "report-for-my-child"),
                 ForWhom::SomeoneElse => t(lang, "report-for-someone-else"),
             };
-            let id = format!("for-{value}");
-            view! {
-                <div class="choice">
-                    <input
-                        type="radio"
-                        name="for_whom"
-                        id=id.clone()
-                        value=value
-                        checked=state.draft.for_whom == choice
-                    />
-                    <label for=id>{label}</label>
-                </div>
-            }
+            choice(
+                "radio",
+                ("for_whom", "for"),
+                choice_value(&option),
+                label,
+                state.draft.for_whom == option,
+            )
         })
         .collect_view();
     let countries = COUNTRIES
@@ -471,16 +468,12 @@ fn check(state: &ReportState, lang: Lang, w: &Args) -> impl IntoView + use<> {
         .happened
         .iter()
         .map(|h| match h {
-            Happened::Sextortion => t_args(lang, "report-happened-sextortion", w),
-            Happened::SharedWithoutConsent => t_args(lang, "report-happened-shared", w),
-            Happened::FakeNudes => t_args(lang, "report-happened-fake", w),
-            Happened::ChildAbuseMaterial => t_args(lang, "report-happened-csam", w),
-            Happened::ChildPressured => t_args(lang, "report-happened-pressured", w),
             Happened::Other => format!(
                 "{} {}",
-                t_args(lang, "report-happened-other", w),
+                happened_label(*h, lang, w),
                 d.happened_other.trim()
             ),
+            _ => happened_label(*h, lang, w),
         })
         .collect();
     let urls = state
@@ -507,7 +500,7 @@ fn check(state: &ReportState, lang: Lang, w: &Args) -> impl IntoView + use<> {
             <dd>
                 {format!(
                     "{} · {} · {}",
-                    t(lang, &format!("report-age-{}", age_id(d.age_band))),
+                    age_label(d.age_band, lang),
                     t(lang, &format!("country-{}", d.country)),
                     t(lang, &format!("language-{}", d.reply_language)),
                 )}
@@ -639,17 +632,6 @@ fn CopyButton(text: String, lang: Lang) -> impl IntoView {
         <button type="button" class="button-secondary" hidden=move || !hydrated.get() on:click=on_click>
             {move || if copied.get() { t(lang, "report-receipt-copied") } else { t(lang, "report-receipt-copy") }}
         </button>
-    }
-}
-
-fn age_id(age: Option<AgeBand>) -> &'static str {
-    match age {
-        Some(AgeBand::Under13) => "under-13",
-        Some(AgeBand::From13To15) => "13-15",
-        Some(AgeBand::From16To17) => "16-17",
-        Some(AgeBand::From18To24) => "18-24",
-        Some(AgeBand::Over25) => "25-plus",
-        Some(AgeBand::NotSaid) | None => "not-said",
     }
 }
 

@@ -48,6 +48,15 @@ async fn post(
         .expect("POST")
 }
 
+async fn follow_up_page(app: &TestApp, client: &reqwest::Client) -> String {
+    let response = client
+        .get(format!("{}/follow-up", app.address))
+        .send()
+        .await
+        .expect("GET");
+    response.text().await.expect("page")
+}
+
 fn receipt_in(html: &str) -> String {
     let start = html.find("data-receipt").unwrap_or_else(|| {
         let main = html.find("<main").unwrap_or(0);
@@ -128,14 +137,7 @@ async fn report_receipt_follow_up_and_withdraw() {
             "{cookie}"
         );
 
-        let page = client
-            .get(format!("{}/follow-up", app.address))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = follow_up_page(&app, &client).await;
         assert!(
             page.contains("https://example.com/one") && page.contains("https://example.org/two"),
             "{backend:?}"
@@ -155,14 +157,7 @@ async fn report_receipt_follow_up_and_withdraw() {
         store::add_message(&app.db, ids[0], true, "We have looked at your report.")
             .await
             .unwrap();
-        let page = client
-            .get(format!("{}/follow-up", app.address))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap();
+        let page = follow_up_page(&app, &client).await;
         assert!(page.contains("We have looked at your report."));
         let csrf = page
             .split("name=\"csrf\" value=\"")
