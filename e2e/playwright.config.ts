@@ -11,11 +11,13 @@ const binary = process.env.PORTAL_BIN ?? path.join(root, 'target', 'release', 'p
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
 
 type Backend = { name: string; port: number; databaseUrl: string };
+// E2E_PORT lets two checkouts run their tests side by side on one machine.
+const basePort = Number(process.env.E2E_PORT ?? 3100);
 const backends: Backend[] = [
-  { name: 'sqlite', port: 3100, databaseUrl: `sqlite://${dataDir}/e2e.sqlite?mode=rwc` },
+  { name: 'sqlite', port: basePort, databaseUrl: `sqlite://${dataDir}/e2e.sqlite?mode=rwc` },
 ];
 if (process.env.E2E_POSTGRES_URL) {
-  backends.push({ name: 'postgres', port: 3101, databaseUrl: process.env.E2E_POSTGRES_URL });
+  backends.push({ name: 'postgres', port: basePort + 1, databaseUrl: process.env.E2E_POSTGRES_URL });
 }
 
 // Chromium must not try to reach Google: the machine has no network, and a victim's browser
