@@ -8,17 +8,40 @@ import * as fs from 'node:fs';
 
 const root = path.resolve(__dirname, '..');
 const binary = process.env.PORTAL_BIN ?? path.join(root, 'target', 'release', 'portal');
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
+// Made once by the runner and inherited by its workers (which evaluate this file again), so
+// tests can find the servers' database files and logs.
+process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'portal-e2e-'));
+const dataDir = process.env.E2E_DATA_DIR;
 
-type Backend = { name: string; port: number; databaseUrl: string };
+// Every request carries this address (in the header the servers are told to trust, as behind
+// a proxy) and this user agent. After all other tests, `privacy.scan.ts` searches the
+// databases and the server logs for both: a reporter's address and browser are never kept.
+export const CLIENT_IP = '203.0.113.77';
+export const USER_AGENT =
+  'Mozilla/5.0 (Linux; Android 11; E2E-Phone-7f3a9c) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36';
+
+export type Backend = { name: string; port: number; databaseUrl: string; dataDir: string; log: string };
 // E2E_PORT lets two checkouts run their tests side by side on one machine.
 const basePort = Number(process.env.E2E_PORT ?? 3100);
 const backends: Backend[] = [
-  { name: 'sqlite', port: basePort, databaseUrl: `sqlite://${dataDir}/e2e.sqlite?mode=rwc` },
+  {
+    name: 'sqlite',
+    port: basePort,
+    databaseUrl: `sqlite://${dataDir}/e2e.sqlite?mode=rwc`,
+    dataDir: path.join(dataDir, 'sqlite'),
+    log: path.join(dataDir, 'sqlite.log'),
+  },
 ];
 if (process.env.E2E_POSTGRES_URL) {
-  backends.push({ name: 'postgres', port: basePort + 1, databaseUrl: process.env.E2E_POSTGRES_URL });
+  backends.push({
+    name: 'postgres',
+    port: basePort + 1,
+    databaseUrl: process.env.E2E_POSTGRES_URL,
+    dataDir: path.join(dataDir, 'postgres'),
+    log: path.join(dataDir, 'postgres.log'),
+  });
 }
+const scan = /privacy\.scan\.ts$/;
 
 // Chromium must not try to reach Google: the machine has no network, and a victim's browser
 // talking to third parties is exactly what the portal avoids.
@@ -43,23 +66,36 @@ export default defineConfig({
   timeout: 30_000,
   use: {
     locale: 'en-US',
+    userAgent: USER_AGENT,
+    extraHTTPHeaders: { 'X-Real-IP': CLIENT_IP },
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
     trace: 'retain-on-failure',
   },
-  projects: backends.flatMap((backend) => [
+  projects: [
+    ...backends.flatMap((backend) => [
+      {
+        name: `${backend.name}-js`,
+        testIgnore: [/\.nojs\.spec\.ts$/, scan],
+        metadata: backend,
+        use: { baseURL: `http://127.0.0.1:${backend.port}`, javaScriptEnabled: true },
+      },
+      {
+        name: `${backend.name}-nojs`,
+        testIgnore: [/\.hydrate\.spec\.ts$/, scan],
+        metadata: backend,
+        use: { baseURL: `http://127.0.0.1:${backend.port}`, javaScriptEnabled: false },
+      },
+    ]),
     {
-      name: `${backend.name}-js`,
-      testIgnore: /\.nojs\.spec\.ts$/,
-      use: { baseURL: `http://127.0.0.1:${backend.port}`, javaScriptEnabled: true },
+      name: 'privacy-scan',
+      testMatch: scan,
+      metadata: { backends },
+      dependencies: backends.flatMap((backend) => [`${backend.name}-js`, `${backend.name}-nojs`]),
     },
-    {
-      name: `${backend.name}-nojs`,
-      testIgnore: /\.hydrate\.spec\.ts$/,
-      use: { baseURL: `http://127.0.0.1:${backend.port}`, javaScriptEnabled: false },
-    },
-  ]),
+  ],
   webServer: backends.map((backend) => ({
-    command: binary,
+    // The log goes to a file the privacy scan reads (the command runs in a shell).
+    command: `"${binary}" >> "${backend.log}" 2>&1`,
     cwd: root,
     url: `http://127.0.0.1:${backend.port}/health`,
     reuseExistingServer: false,
@@ -68,8 +104,9 @@ export default defineConfig({
     env: {
       PORTAL_LISTEN: `127.0.0.1:${backend.port}`,
       DATABASE_URL: backend.databaseUrl,
-      PORTAL_DATA_DIR: path.join(dataDir, backend.name),
+      PORTAL_DATA_DIR: backend.dataDir,
       PORTAL_QUICK_EXIT_URL: 'https://weather.example/today',
+      PORTAL_CLIENT_IP_HEADER: 'x-real-ip',
       LEPTOS_SITE_ROOT: path.join(root, 'target', 'site'),
       LEPTOS_ENV: 'PROD',
       RUST_LOG: 'info',

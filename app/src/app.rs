@@ -63,6 +63,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn I18nRoot() -> impl IntoView {
     let i18n = provide_i18n();
+    crate::report::ReportInProgress::provide();
     mark_hydrated(i18n);
     let title = tr("brand-name");
     view! {

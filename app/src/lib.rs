@@ -3,7 +3,6 @@
 //!
 //! Each feature lives in its own folder, named in the words of the design brief.
 
-#[cfg(feature = "ssr")]
 pub mod abuse;
 pub mod app;
 pub mod follow_up;

@@ -84,3 +84,80 @@ export async function openFileStep(page: import('@playwright/test').Page, prefix
   await page.locator('button[name=nav][value=next]').click();
   await page.locator('#file-picker').waitFor({ state: 'attached' });
 }
+
+/// The backend (database, data directory, log) of the project a test runs in.
+export function backendOf(testInfo: import('@playwright/test').TestInfo) {
+  return testInfo.project.metadata as { name: string; databaseUrl: string; dataDir: string; log: string };
+}
+
+/// Runs the portal's own command line against the test server's database, as staff would.
+export function portalCli(testInfo: import('@playwright/test').TestInfo, args: string[]): string {
+  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+  const path = require('node:path') as typeof import('node:path');
+  const backend = backendOf(testInfo);
+  const binary = process.env.PORTAL_BIN ?? path.join(__dirname, '..', '..', 'target', 'release', 'portal');
+  return execFileSync(binary, args, {
+    env: { ...process.env, DATABASE_URL: backend.databaseUrl, PORTAL_DATA_DIR: backend.dataDir, RUST_LOG: 'warn' },
+    encoding: 'utf8',
+  });
+}
+
+/// A phone: small screen, touch. The user agent stays the suite's own (the privacy scan looks for it).
+export const PHONE = { viewport: { width: 393, height: 851 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2.75 };
+
+/// `stay`: the report page is already open (the test set it up), so do not load it again.
+export type ReportAnswers = { prefix: string; urls: string[]; images?: string[]; stay?: boolean };
+
+/// Walks the whole report flow, from the first question to the receipt, and returns the receipt.
+/// Works with and without JavaScript (the file step is skipped without it).
+export async function sendReport(page: Page, answers: ReportAnswers): Promise<string> {
+  const next = page.locator('button[name=nav][value=next]');
+  if (!answers.stay) await page.goto(`${answers.prefix}/report`);
+  await page.locator('#safety-safe').check();
+  await next.click();
+  await page.locator('#happened-sextortion').check();
+  await page.locator('#happened-shared_without_consent').check();
+  await next.click();
+  await page.locator('#age-from13_to15').check();
+  await page.locator('#field-country').selectOption('NL');
+  await next.click();
+  await page.locator('#field-urls').fill(answers.urls.join('\n'));
+  await next.click();
+  if (answers.images?.length) {
+    await page.locator('#file-picker').setInputFiles(answers.images);
+    await expect(page.locator('[data-file-hasher]')).toHaveAttribute('data-done', String(answers.images.length), {
+      timeout: 60_000,
+    });
+  } else {
+    await expect(page.locator('#file-step-title')).toBeVisible();
+  }
+  await next.click();
+  const check = page.locator('.check-list');
+  for (const url of answers.urls) await expect(check).toContainText(url);
+  await page.locator('button[name=nav][value=submit]').click();
+  const receipt = page.locator('[data-receipt]');
+  await expect(receipt).toBeVisible();
+  return (await receipt.textContent())!.trim();
+}
+
+/// Signs in on the follow-up page with a receipt.
+export async function signIn(page: Page, prefix: string, receipt: string) {
+  await page.goto(`${prefix}/follow-up`);
+  await page.locator('#field-receipt').fill(receipt);
+  await page.locator('form.sign-in button[type=submit]').click();
+}
+
+/// A message from the portal's own Fluent files (single-line messages, variables left as
+/// `{ $name }`), so tests check the words a person reads without copying them.
+export function message(lang: string, key: string): string {
+  const fs = require('node:fs') as typeof import('node:fs');
+  const path = require('node:path') as typeof import('node:path');
+  const dir = path.join(__dirname, '..', '..', 'locales', lang);
+  for (const file of fs.readdirSync(dir)) {
+    for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split('\n')) {
+      const match = line.match(/^([a-z0-9-]+) = (.*)$/);
+      if (match && match[1] === key) return match[2];
+    }
+  }
+  throw new Error(`no message ${key} in ${lang}`);
+}

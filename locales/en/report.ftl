@@ -182,6 +182,8 @@ report-error-contact-consent = Tick the box if we may contact you, or leave the 
 report-error-contact-missing = Please give an e-mail address or phone number, or untick the box.
 report-error-nothing-to-remove = Please give at least one web address, an account, or a file, so we know what to remove.
 report-error-busy = Many reports were sent from here just now. Please wait a few minutes and try again. Your answers are kept.
+report-check-working = Many reports came from here just now. Before we send yours, your browser does a short check. This takes a few seconds.
+report-check-needs-js = This check needs JavaScript. Without it, please wait ten minutes and send again. Your answers are kept.
 report-error-not-saved = We could not save your report just now. Please try again. Your answers are kept.
 report-error-connection = The connection dropped. Please try again. Your answers are kept.
 

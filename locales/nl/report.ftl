@@ -182,6 +182,8 @@ report-error-contact-consent = Vink het vakje aan als we contact mogen opnemen, 
 report-error-contact-missing = Geef een e-mailadres of telefoonnummer, of vink het vakje uit.
 report-error-nothing-to-remove = Geef minstens één webadres, een account of een bestand, zodat we weten wat er weg moet.
 report-error-busy = Er zijn net veel meldingen vanaf hier verstuurd. Wacht een paar minuten en probeer het opnieuw. Je antwoorden blijven bewaard.
+report-check-working = Er kwamen net veel meldingen vanaf hier. Voordat we de jouwe versturen, doet je browser een korte controle. Dat duurt een paar seconden.
+report-check-needs-js = Voor deze controle is JavaScript nodig. Zonder JavaScript: wacht tien minuten en verstuur dan opnieuw. Je antwoorden blijven bewaard.
 report-error-not-saved = We konden je melding nu niet opslaan. Probeer het opnieuw. Je antwoorden blijven bewaard.
 report-error-connection = De verbinding viel weg. Probeer het opnieuw. Je antwoorden blijven bewaard.
 

@@ -86,11 +86,12 @@ impl Application {
 
         let intake = Intake {
             db: db.clone(),
+            writer: db::writer(&db, &settings).await?,
             keys: ReportKeys::derive(settings.secret_key.expose()),
             limits: Limits::new(settings.reports_per_client),
         };
         tokio::spawn(retention::delete_closed_periodically(
-            db.clone(),
+            intake.writer.clone(),
             settings.retention_days,
         ));
         let quick_exit = QuickExitSetting(settings.quick_exit_url.clone());

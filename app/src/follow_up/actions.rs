@@ -42,7 +42,8 @@ pub async fn handle(
     )) {
         return Outcome::Render(PostedFollowUp::notice("follow-up-error-form-expired"));
     }
-    let db = &intake.db;
+    // Every action here writes.
+    let db = &intake.writer;
     let result = match action {
         "reply" => {
             let text = get("message").trim();

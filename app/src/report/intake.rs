@@ -21,7 +21,12 @@ use crate::{
 /// What intake needs, provided by the server as context.
 #[derive(Clone)]
 pub struct Intake {
+    /// For reading.
     pub db: DatabaseConnection,
+    /// For writing. On SQLite a pool of one connection: writers wait their turn in a fair
+    /// queue instead of SQLite's busy handler, whose sleeps made the slowest submissions take
+    /// over a second under load. On PostgreSQL the same pool as `db`.
+    pub writer: DatabaseConnection,
     pub keys: ReportKeys,
     pub limits: Limits,
 }
@@ -112,7 +117,7 @@ pub async fn advance(
         }
         (Step::Files, "remove") => {}
         (Step::Check, "submit") if errors.is_empty() => {
-            return submit(intake, client, state).await;
+            return submit(intake, client, &form, state).await;
         }
         (_, _) => {
             errors.extend(check_step(step, &state.draft));
@@ -272,10 +277,38 @@ pub fn check_step(step: Step, draft: &Draft) -> Vec<FieldError> {
     errors
 }
 
+/// What a client over the report limit must do before its report is accepted.
+enum Needed {
+    /// Solve this challenge (the page does it by itself) and send again.
+    Work(String),
+    /// Nothing more for now: far over the limit.
+    Wait,
+}
+
+/// Over the report limit, a report goes through only with a solved challenge, and only up to
+/// a second, higher limit.
+fn prove_work(intake: &Intake, client: &ClientKey, form: &Form) -> Result<(), Needed> {
+    let limits = &intake.limits;
+    let solved = form
+        .get("challenge")
+        .zip(form.get("work").and_then(|n| n.trim().parse().ok()))
+        .is_some_and(|(challenge, n)| limits.challenges.redeem(challenge, n).is_ok());
+    if solved && limits.reports_with_work.try_hit(&client.0) {
+        Ok(())
+    } else if solved || !limits.reports_with_work.allows(&client.0) {
+        Err(Needed::Wait)
+    } else {
+        Err(Needed::Work(
+            limits.challenges.issue(crate::abuse::WORK_BITS),
+        ))
+    }
+}
+
 /// The last step: everything checked again (the draft came back from the page), then stored.
 async fn submit(
     intake: &Intake,
     client: Option<&ClientKey>,
+    form: &Form<'_>,
     mut state: ReportState,
 ) -> ReportState {
     for step in Step::NUMBERED {
@@ -292,14 +325,25 @@ async fn submit(
         state.errors = vec![FieldError::new("files", "report-error-files-invalid")];
         return state;
     }
-    let allowed = client.is_none_or(|c| intake.limits.reports_per_client.try_hit(&c.0));
-    if !allowed {
-        state.notice = Some("report-error-busy".into());
-        return state;
+    if let Some(client) = client
+        && !intake.limits.reports_per_client.try_hit(&client.0)
+    {
+        match prove_work(intake, client, form) {
+            Ok(()) => {}
+            Err(Needed::Work(challenge)) => {
+                state.notice = Some("report-check-working".into());
+                state.challenge = Some(challenge);
+                return state;
+            }
+            Err(Needed::Wait) => {
+                state.notice = Some("report-error-busy".into());
+                return state;
+            }
+        }
     }
     let urls = urls::check(state.draft.url_lines()).0;
     let receipt = Receipt::generate();
-    match store::insert_report(&intake.db, &intake.keys, &state.draft, &urls, &receipt).await {
+    match store::insert_report(&intake.writer, &intake.keys, &state.draft, &urls, &receipt).await {
         Ok(Stored::Created(_)) => ReportState {
             step: Step::Done,
             receipt: Some(receipt.display()),

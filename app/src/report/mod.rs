@@ -20,7 +20,7 @@ pub mod store;
 pub mod urls;
 
 pub use answers::*;
-pub use page::{PostedReport, ReportPage, report_step};
+pub use page::{PostedReport, ReportInProgress, ReportPage, report_step};
 pub use steps::{FieldError, ReportState, Step};
 pub use views::error_text;
 

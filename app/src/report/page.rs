@@ -15,6 +15,18 @@ use crate::i18n::{tr, use_i18n};
 #[derive(Clone, Debug)]
 pub struct PostedReport(pub ReportState);
 
+/// The report in progress, kept above the page (in memory only) so switching the language
+/// mid-report, which mounts the page anew under the other language's address, keeps the
+/// answers. Provided once by the app root.
+#[derive(Clone, Copy)]
+pub struct ReportInProgress(RwSignal<Option<ReportState>>);
+
+impl ReportInProgress {
+    pub fn provide() {
+        provide_context(ReportInProgress(RwSignal::new(None)));
+    }
+}
+
 #[server(endpoint = "report-step", input = Json)]
 pub async fn report_step(form: Vec<(String, String)>) -> Result<ReportState, ServerFnError> {
     let intake = expect_context::<super::intake::Intake>();
@@ -43,7 +55,19 @@ pub fn ReportPage() -> impl IntoView {
             ReportState::default()
         }
     });
-    let state = RwSignal::new(initial.into_inner());
+    let kept = use_context::<ReportInProgress>();
+    let state = RwSignal::new(
+        kept.and_then(|k| k.0.get_untracked())
+            .unwrap_or_else(|| initial.into_inner()),
+    );
+    if let Some(kept) = kept {
+        // A finished report is not kept: the next visit starts a new one.
+        Effect::new(move |_| {
+            let now = state.get();
+            kept.0
+                .set((now.step != super::steps::Step::Done).then_some(now));
+        });
+    }
     let busy = RwSignal::new(false);
     let on_submit = move |event: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
@@ -110,9 +134,19 @@ fn send_in_page(
     }
     busy.set(true);
     leptos::task::spawn_local(async move {
+        let mut challenge = None;
         match report_step(pairs).await {
-            Ok(next) => state.set(next),
+            Ok(next) => {
+                challenge = next.challenge.clone();
+                state.set(next);
+            }
             Err(_) => state.update(|s| s.notice = Some("report-error-connection".into())),
+        }
+        if let Some(challenge) = challenge {
+            let work = solve(&challenge).await;
+            busy.set(false);
+            send_with_work(&form, work);
+            return;
         }
         busy.set(false);
         // Move focus to the new step's heading, so screen readers and keyboards follow.
@@ -126,4 +160,45 @@ fn send_in_page(
         }
         window().scroll_to_with_x_and_y(0.0, 0.0);
     });
+}
+
+/// Finds the challenge's solution in slices of a few milliseconds, yielding to the browser
+/// between them, so the page stays responsive while it works.
+#[cfg(feature = "hydrate")]
+async fn solve(challenge: &str) -> Option<u64> {
+    const SLICE: u64 = 4096;
+    let challenge = crate::abuse::work::Challenge(challenge);
+    challenge.bits()?;
+    let mut from = 0;
+    loop {
+        if let Some(n) = challenge.search(from, SLICE) {
+            return Some(n);
+        }
+        from += SLICE;
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window().set_timeout_with_callback(&resolve);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+    }
+}
+
+/// Sends the report again, now with the solved challenge (the form shows its fields by now).
+#[cfg(feature = "hydrate")]
+fn send_with_work(form: &web_sys::HtmlFormElement, work: Option<u64>) {
+    use wasm_bindgen::JsCast;
+
+    let field = form
+        .query_selector("input[name=work]")
+        .ok()
+        .flatten()
+        .and_then(|f| f.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let submit = form
+        .query_selector("button[name=nav][value=submit]")
+        .ok()
+        .flatten()
+        .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+    if let (Some(field), Some(submit), Some(work)) = (field, submit, work) {
+        field.set_value(&work.to_string());
+        let _ = form.request_submit_with_submitter(Some(&submit));
+    }
 }

@@ -129,6 +129,9 @@ pub struct ReportState {
     pub already_sent: bool,
     /// A general message (a Fluent id) above the form, e.g. when too many reports came at once.
     pub notice: Option<String>,
+    /// A proof-of-work challenge to solve before the report is accepted; set only when this
+    /// client has sent far more reports than a person would (see `abuse::work`).
+    pub challenge: Option<String>,
 }
 
 impl ReportState {

@@ -36,6 +36,16 @@ pub fn StepView(state: ReportState, lang: Lang) -> impl IntoView {
         .as_deref()
         .map(|id| view! { <p class="notice" role="alert">{t(lang, id)}</p> });
     let summary = (!state.errors.is_empty()).then(|| error_summary(&state.errors, lang));
+    // The page's script solves the challenge, fills in `work` and sends the form again.
+    let challenge = state.challenge.clone().map(|challenge| {
+        view! {
+            <input type="hidden" name="challenge" value=challenge />
+            <input type="hidden" name="work" value="" />
+            <noscript>
+                <p class="notice">{t(lang, "report-check-needs-js")}</p>
+            </noscript>
+        }
+    });
     let body = match state.step {
         Step::Safety => safety(&state, lang, &w).into_any(),
         Step::Acute => acute(&state, lang).into_any(),
@@ -51,6 +61,7 @@ pub fn StepView(state: ReportState, lang: Lang) -> impl IntoView {
         <input type="hidden" name="draft" value=draft_json />
         {progress.map(|p| view! { <p class="progress-text">{p}</p> })}
         {notice}
+        {challenge}
         {summary}
         {body}
     }

@@ -4,7 +4,7 @@
 use app::report::store;
 use server::retention;
 
-use crate::helpers::{TestApp, backends, spawn_app};
+use crate::helpers::{TestApp, backends, spawn_app, spawn_app_with};
 
 fn draft(submission: &str) -> String {
     serde_json::json!({
@@ -327,5 +327,87 @@ async fn closed_reports_are_deleted_after_the_retention_period() {
             "{backend:?}"
         );
         assert!(store::items(&app.db, id).await.unwrap().is_empty());
+    }
+}
+
+/// The value of the hidden `challenge` field, if the page asks for proof of work.
+fn challenge_in(html: &str) -> Option<String> {
+    let start = html.find(r#"name="challenge" value=""#)? + r#"name="challenge" value=""#.len();
+    let end = html[start..].find('"')?;
+    Some(html[start..start + end].to_owned())
+}
+
+#[tokio::test]
+async fn over_the_limit_a_report_needs_proof_of_work_and_far_over_it_waits() {
+    use app::abuse::work::Challenge;
+
+    for backend in backends() {
+        let app = spawn_app_with(backend, &[("PORTAL_REPORTS_PER_CLIENT", "1")]).await;
+        let client = browser();
+        let send = |n: usize, extra: Vec<(&'static str, String)>| {
+            let (app, client) = (&app, &client);
+            async move {
+                let submission = format!("{n:032x}");
+                let mut form = vec![
+                    ("step", "check".to_owned()),
+                    ("nav", "submit".to_owned()),
+                    ("draft", draft(&submission)),
+                ];
+                form.extend(extra);
+                let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                post(app, client, "/report", &form)
+                    .await
+                    .text()
+                    .await
+                    .unwrap()
+            }
+        };
+        // Within the limit: no challenge.
+        assert!(send(1, vec![]).await.contains("data-receipt"));
+
+        // Over it: a challenge, and nothing stored until it is solved.
+        let page = send(2, vec![]).await;
+        assert!(!page.contains("data-receipt"));
+        let challenge = challenge_in(&page).expect("a challenge on the page");
+        assert_eq!(Challenge(&challenge).bits(), Some(app::abuse::WORK_BITS));
+        let unsolved = (0..)
+            .find(|n| !Challenge(&challenge).is_solved_by(*n))
+            .unwrap();
+        let wrong = send(
+            2,
+            vec![
+                ("challenge", challenge.clone()),
+                ("work", unsolved.to_string()),
+            ],
+        )
+        .await;
+        assert!(challenge_in(&wrong).is_some() && !wrong.contains("data-receipt"));
+
+        let work = Challenge(&challenge)
+            .search(0, u64::MAX)
+            .unwrap()
+            .to_string();
+        let solved = vec![("challenge", challenge.clone()), ("work", work)];
+        assert!(send(2, solved.clone()).await.contains("data-receipt"));
+        // One solution buys one report.
+        let reused = send(3, solved).await;
+        assert!(!reused.contains("data-receipt"));
+
+        // Each further report with its own solution, up to four times the limit; then wait.
+        for n in 3..=5 {
+            let challenge = challenge_in(&send(n, vec![]).await).expect("a fresh challenge");
+            let work = Challenge(&challenge)
+                .search(0, u64::MAX)
+                .unwrap()
+                .to_string();
+            let page = send(n, vec![("challenge", challenge), ("work", work)]).await;
+            assert!(page.contains("data-receipt"), "report {n} with work");
+        }
+        let far_over = send(6, vec![]).await;
+        assert!(challenge_in(&far_over).is_none());
+        assert!(
+            far_over.contains("Please wait a few minutes"),
+            "asked to wait"
+        );
     }
 }
