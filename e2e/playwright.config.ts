@@ -20,7 +20,14 @@ export const CLIENT_IP = '203.0.113.77';
 export const USER_AGENT =
   'Mozilla/5.0 (Linux; Android 11; E2E-Phone-7f3a9c) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36';
 
-export type Backend = { name: string; port: number; databaseUrl: string; dataDir: string; log: string };
+export type Backend = {
+  name: string;
+  port: number;
+  databaseUrl: string;
+  dataDir: string;
+  log: string;
+  env?: Record<string, string>;
+};
 // E2E_PORT lets two checkouts run their tests side by side on one machine.
 const basePort = Number(process.env.E2E_PORT ?? 3100);
 const backends: Backend[] = [
@@ -41,6 +48,17 @@ if (process.env.E2E_POSTGRES_URL) {
     log: path.join(dataDir, 'postgres.log'),
   });
 }
+// One more SQLite server with a report limit of one, for the proof of work the form asks for
+// over the limit (`*.limited.spec.ts`, with JavaScript: the page solves it).
+const limited: Backend = {
+  name: 'limited',
+  port: basePort + 2,
+  databaseUrl: `sqlite://${dataDir}/limited.sqlite?mode=rwc`,
+  dataDir: path.join(dataDir, 'limited'),
+  log: path.join(dataDir, 'limited.log'),
+  env: { PORTAL_REPORTS_PER_CLIENT: '1' },
+};
+const limitedSpec = /\.limited\.spec\.ts$/;
 const scan = /privacy\.scan\.ts$/;
 
 // Chromium must not try to reach Google: the machine has no network, and a victim's browser
@@ -75,25 +93,31 @@ export default defineConfig({
     ...backends.flatMap((backend) => [
       {
         name: `${backend.name}-js`,
-        testIgnore: [/\.nojs\.spec\.ts$/, scan],
+        testIgnore: [/\.nojs\.spec\.ts$/, limitedSpec, scan],
         metadata: backend,
         use: { baseURL: `http://127.0.0.1:${backend.port}`, javaScriptEnabled: true },
       },
       {
         name: `${backend.name}-nojs`,
-        testIgnore: [/\.hydrate\.spec\.ts$/, scan],
+        testIgnore: [/\.hydrate\.spec\.ts$/, limitedSpec, scan],
         metadata: backend,
         use: { baseURL: `http://127.0.0.1:${backend.port}`, javaScriptEnabled: false },
       },
     ]),
     {
+      name: 'limited-js',
+      testMatch: limitedSpec,
+      metadata: limited,
+      use: { baseURL: `http://127.0.0.1:${limited.port}`, javaScriptEnabled: true },
+    },
+    {
       name: 'privacy-scan',
       testMatch: scan,
-      metadata: { backends },
-      dependencies: backends.flatMap((backend) => [`${backend.name}-js`, `${backend.name}-nojs`]),
+      metadata: { backends: [...backends, limited] },
+      dependencies: [...backends.flatMap((backend) => [`${backend.name}-js`, `${backend.name}-nojs`]), 'limited-js'],
     },
   ],
-  webServer: backends.map((backend) => ({
+  webServer: [...backends, limited].map((backend) => ({
     // The log goes to a file the privacy scan reads (the command runs in a shell).
     command: `"${binary}" >> "${backend.log}" 2>&1`,
     cwd: root,
@@ -107,6 +131,7 @@ export default defineConfig({
       PORTAL_DATA_DIR: backend.dataDir,
       PORTAL_QUICK_EXIT_URL: 'https://weather.example/today',
       PORTAL_CLIENT_IP_HEADER: 'x-real-ip',
+      ...backend.env,
       LEPTOS_SITE_ROOT: path.join(root, 'target', 'site'),
       LEPTOS_ENV: 'PROD',
       RUST_LOG: 'info',

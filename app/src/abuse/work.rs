@@ -66,7 +66,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_found_number_solves_and_its_neighbours_mostly_do_not() {
+    fn search_finds_the_first_solution() {
         let challenge = Challenge("w1.12.1700000000.abc.def");
         let n = challenge
             .search(0, 1 << 20)
