@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{FileDigest, pdq_with_dihedral_from_rgba};
+use super::{FileDigest, pdq_from_rgba, pdq_with_dihedral_from_rgba};
 
 /// MD5 and SHA-256 of a file, fed chunk by chunk so a 1 GB video never sits in memory.
 #[wasm_bindgen]
@@ -45,5 +45,23 @@ pub fn pdq_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<PdqResult, JsErr
         pdq: hashes.pdq.hash.to_hex(),
         quality: hashes.pdq.quality,
         dihedral: hashes.dihedral.iter().map(|h| h.to_hex()).collect(),
+    })
+}
+
+/// The PDQ hash of one video frame and its quality, in Meta's hex (no dihedral hashes: vPDQ
+/// matches frames as they are).
+#[wasm_bindgen(getter_with_clone)]
+pub struct FrameResult {
+    pub hash: String,
+    pub quality: u8,
+}
+
+/// PDQ of one video frame's RGBA pixels.
+#[wasm_bindgen(js_name = pdqFrameRgba)]
+pub fn pdq_frame_rgba(width: u32, height: u32, rgba: &[u8]) -> Result<FrameResult, JsError> {
+    let pdq = pdq_from_rgba(width, height, rgba)?;
+    Ok(FrameResult {
+        hash: pdq.hash.to_hex(),
+        quality: pdq.quality,
     })
 }

@@ -1,8 +1,10 @@
 // The Web Worker that hashes files picked on the report page. Runs off the main thread so a
 // large video never freezes the phone. Decodes with the browser's own decoders, hashes in WASM
 // (MD5 + SHA-256 of the bytes, PDQ of the pixels) and posts back only hashes and progress.
+// Video frames come from the page (a Worker has no <video>; see hash-client.js) as
+// VideoFrames, one at a time; each is hashed and closed here.
 // Nothing here makes a network request except loading its own WASM.
-import init, { StreamHasher, pdqRgba } from './hash.js';
+import init, { StreamHasher, pdqRgba, pdqFrameRgba } from './hash.js';
 
 const ready = init();
 const cancelled = new Set();
@@ -11,6 +13,10 @@ self.onmessage = async (event) => {
   const message = event.data;
   if (message.type === 'cancel') {
     cancelled.add(message.id);
+    return;
+  }
+  if (message.type === 'frame') {
+    self.postMessage({ type: 'frame', id: message.id, index: message.index, ...(await hashFrame(message.image)) });
     return;
   }
   if (message.type !== 'hash') return;
@@ -81,4 +87,31 @@ async function hashFile(id, file) {
   }
   self.postMessage({ type: 'progress', id, fraction: 1 });
   return result;
+}
+
+let frameCanvas = null;
+
+// PDQ of one video frame (a VideoFrame, or an ImageBitmap). It is closed here whatever
+// happens, so no frame lingers.
+async function hashFrame(image) {
+  try {
+    await ready;
+    const width = image.displayWidth ?? image.width;
+    const height = image.displayHeight ?? image.height;
+    if (!frameCanvas || frameCanvas.width !== width || frameCanvas.height !== height) {
+      frameCanvas = new OffscreenCanvas(width, height);
+    }
+    const context = frameCanvas.getContext('2d', { willReadFrequently: true });
+    context.clearRect(0, 0, width, height);
+    context.drawImage(image, 0, 0, width, height);
+    const pixels = context.getImageData(0, 0, width, height).data;
+    const pdq = pdqFrameRgba(width, height, pixels);
+    const result = { hash: pdq.hash, quality: pdq.quality };
+    pdq.free();
+    return result;
+  } catch {
+    return { failed: true };
+  } finally {
+    image.close();
+  }
 }
