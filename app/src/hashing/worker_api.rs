@@ -4,7 +4,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{FileDigest, pdq_from_rgba, pdq_with_dihedral_from_rgba};
+use super::{FileDigest, Md5Digest, Sha256Digest, pdq_from_rgba, pdq_with_dihedral_from_rgba};
 
 /// MD5 and SHA-256 of a file, fed chunk by chunk so a 1 GB video never sits in memory.
 #[wasm_bindgen]
@@ -26,6 +26,50 @@ impl StreamHasher {
     pub fn finish(self) -> Vec<String> {
         let digests = self.0.finish();
         vec![digests.md5, digests.sha256]
+    }
+}
+
+/// MD5 alone, for the second worker while this one computes SHA-256 (two cores, one file).
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Md5Stream(Md5Digest);
+
+#[wasm_bindgen]
+impl Md5Stream {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Md5Stream {
+        Md5Stream::default()
+    }
+
+    pub fn update(&mut self, chunk: &[u8]) {
+        self.0.update(chunk);
+    }
+
+    /// Lower-case hex.
+    pub fn finish(self) -> String {
+        self.0.finish()
+    }
+}
+
+/// SHA-256 alone (see [`Md5Stream`]).
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Sha256Stream(Sha256Digest);
+
+#[wasm_bindgen]
+impl Sha256Stream {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Sha256Stream {
+        Sha256Stream::default()
+    }
+
+    pub fn update(&mut self, chunk: &[u8]) {
+        self.0.update(chunk);
+    }
+
+    /// Lower-case hex.
+    pub fn finish(self) -> String {
+        self.0.finish()
     }
 }
 
