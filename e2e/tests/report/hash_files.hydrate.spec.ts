@@ -175,6 +175,20 @@ test.describe('Report | Hash files on the device', () => {
     expect(results[0].pdq).toBeNull();
   });
 
+  test('Stop ends the hashing of a video and of a photo, and keeps no hashes', async ({ page }) => {
+    await openFileStep(page);
+    // Stop is pressed the moment the files are taken (after the page's own change handler),
+    // before either could finish: a click from the test would race the hashing.
+    await page.evaluate(() =>
+      document.addEventListener('change', () => (document.querySelector('[data-action=cancel-all]') as HTMLButtonElement).click()),
+    );
+    await page.locator('#file-picker').setInputFiles([path.join(testdata, 'images/poster_4000x3000.png'), videoFixture]);
+    await expect(page.locator('.file-item[data-state=cancelled]')).toHaveCount(2);
+    await expect(page.locator('.file-item .file-status').first()).toHaveText('Stopped');
+    await expect(page.locator('[data-file-hasher]')).toHaveAttribute('data-done', '0');
+    expect(JSON.parse(await page.locator('input[name=file_hashes]').inputValue())).toEqual([]);
+  });
+
   test('a video frame hashed in the browser matches the native hash of the same frame', async ({ page }) => {
     test.setTimeout(60_000);
     await openFileStep(page);
