@@ -97,5 +97,13 @@ build_hash_worker() {
   mkdir -p "$out"
   wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name hash \
     "$ROOT/target/wasm32-unknown-unknown/hash-worker/app.wasm"
+  # The same code with WebAssembly SIMD, for the browsers that have it (load-hash.js picks):
+  # SHA-256 then runs about 1.7 times as fast. Its own target folder, so neither build
+  # invalidates the other.
+  RUSTFLAGS="-C target-feature=+simd128" cargo build --quiet -p app --lib \
+    --target wasm32-unknown-unknown --no-default-features --features hash-worker \
+    --profile hash-worker --target-dir "$ROOT/target/hash-worker-simd"
+  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name hash-simd \
+    "$ROOT/target/hash-worker-simd/wasm32-unknown-unknown/hash-worker/app.wasm"
   cp "$ROOT"/app/src/hashing/browser/*.js "$out/"
 }

@@ -7,6 +7,8 @@ import { chromiumArgs } from './playwright.config';
 
 const root = path.resolve(__dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-bench-'));
+// BENCH_PORT lets two checkouts benchmark side by side on one machine.
+const port = Number(process.env.BENCH_PORT ?? 3200);
 
 export default defineConfig({
   testDir: './bench',
@@ -14,16 +16,16 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 600_000,
   use: {
-    baseURL: 'http://127.0.0.1:3200',
+    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: { executablePath: '/usr/bin/chromium', args: chromiumArgs },
   },
   webServer: {
     command: path.join(root, 'target', 'release', 'portal'),
     cwd: root,
-    url: 'http://127.0.0.1:3200/health',
+    url: `http://127.0.0.1:${port}/health`,
     stdout: 'ignore',
     env: {
-      PORTAL_LISTEN: '127.0.0.1:3200',
+      PORTAL_LISTEN: `127.0.0.1:${port}`,
       PORTAL_DATA_DIR: dataDir,
       LEPTOS_SITE_ROOT: path.join(root, 'target', 'site'),
     },

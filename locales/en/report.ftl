@@ -24,7 +24,6 @@ report-files-failed = We could not read this file. You can try again, or leave i
 report-files-cancelled = Stopped
 report-files-remove = Remove
 report-files-preview-alt = Preview, only on your device
-report-files-video-note = For videos we fingerprint the whole file. Fingerprints of single moments in a video come later.
 
 ## Report flow
 

@@ -24,7 +24,6 @@ report-files-failed = We konden dit bestand niet lezen. Probeer het opnieuw, of 
 report-files-cancelled = Gestopt
 report-files-remove = Verwijderen
 report-files-preview-alt = Voorbeeld, alleen op je apparaat
-report-files-video-note = Van video's maken we een vingerafdruk van het hele bestand. Vingerafdrukken van losse momenten in een video volgen later.
 
 ## Report flow
 

@@ -7,10 +7,20 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::tr;
+use super::MAX_VIDEO_FRAMES;
+use crate::i18n::{t_args, tr, use_i18n};
 
 #[component]
 pub fn FileStep() -> impl IntoView {
+    let i18n = use_i18n();
+    let video_note = move || {
+        let lang = i18n.lang.get();
+        t_args(
+            lang,
+            "hashing-video-note",
+            &[("max", MAX_VIDEO_FRAMES.into())],
+        )
+    };
     view! {
         <section class="file-step" aria-labelledby="file-step-title">
             <h2 id="file-step-title">{tr("report-files-title")}</h2>
@@ -24,10 +34,12 @@ pub fn FileStep() -> impl IntoView {
                 data-msg-ready=tr("report-files-ready")
                 data-msg-low-quality=tr("report-files-low-quality")
                 data-msg-undecodable=tr("report-files-undecodable")
+                data-msg-video-undecodable=tr("hashing-video-undecodable")
                 data-msg-failed=tr("report-files-failed")
                 data-msg-cancelled=tr("report-files-cancelled")
                 data-msg-remove=tr("report-files-remove")
                 data-msg-preview-alt=tr("report-files-preview-alt")
+                data-max-video-frames=MAX_VIDEO_FRAMES.to_string()
             >
                 <input id="file-picker" class="visually-hidden" type="file" multiple accept="image/*,video/*" />
                 <label class="button file-choose" for="file-picker">
@@ -41,7 +53,7 @@ pub fn FileStep() -> impl IntoView {
                 </p>
                 <ul class="file-list" data-file-list="" role="list"></ul>
                 <input type="hidden" name="file_hashes" value="[]" />
-                <p class="hint">{tr("report-files-video-note")}</p>
+                <p class="hint">{video_note}</p>
             </div>
             <script type="module" src="/hash/hash-client.js"></script>
         </section>

@@ -22,8 +22,8 @@ mod file_hashes;
 mod hash256;
 mod pdq;
 
-pub use digest::{Digests, FileDigest};
-pub use file_hashes::{FileHashes, FileKind};
+pub use digest::{Digests, FileDigest, Md5Digest, Sha256Digest};
+pub use file_hashes::{FileHashes, FileKind, MAX_VIDEO_FRAMES, VideoFrame};
 pub use hash256::{HASH_BITS, Hash256, ParseHashError};
 pub use pdq::{
     Dihedral, PdqError, PdqHash, PdqHashes, pdq_from_rgb, pdq_from_rgba,

@@ -91,6 +91,7 @@ pub async fn insert_items(
         pdq: Set(None),
         pdq_quality: Set(None),
         dihedral: Set(None),
+        video_frames: Set(None),
         status: Set("received".into()),
         provider: Set(None),
         provider_country: Set(None),
@@ -132,6 +133,8 @@ pub async fn insert_items(
             pdq_quality: Set(file.pdq_quality.map(i32::from)),
             dihedral: Set((!file.dihedral.is_empty())
                 .then(|| serde_json::to_string(&file.dihedral).unwrap_or_default())),
+            video_frames: Set((!file.video_frames.is_empty())
+                .then(|| serde_json::to_string(&file.video_frames).unwrap_or_default())),
             ..blank()
         });
     }

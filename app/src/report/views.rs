@@ -494,6 +494,17 @@ fn check(state: &ReportState, lang: Lang, w: &Args) -> impl IntoView + use<> {
         .collect_view();
     let images = d.files.iter().filter(|f| f.kind == FileKind::Image).count();
     let others = d.files.len() - images;
+    let frames: usize = d.files.iter().map(|f| f.video_frames.len()).sum();
+    let frames_text = (frames > 0).then(|| {
+        format!(
+            " {}",
+            t_args(
+                lang,
+                "hashing-check-video-frames",
+                &[("frames", frames.into())]
+            )
+        )
+    });
     let account = d.has_account().then(|| {
         view! {
             <dt>{t(lang, "report-account-legend")}</dt>
@@ -528,6 +539,7 @@ fn check(state: &ReportState, lang: Lang, w: &Args) -> impl IntoView + use<> {
             <dt>{t(lang, "report-check-files")}</dt>
             <dd>
                 {t_args(lang, "report-check-files-text", &[("images", images.into()), ("others", others.into())])}
+                {frames_text}
             </dd>
         </dl>
         <fieldset class="contact" id="field-contact_consent">

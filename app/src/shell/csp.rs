@@ -41,14 +41,15 @@ mod server {
 
     /// Scripts run only from our own origin or with this response's nonce; WebAssembly may be
     /// compiled (`wasm-unsafe-eval` allows that and nothing else). No third-party origin
-    /// appears anywhere, so no request about a visitor leaves for someone else.
+    /// appears anywhere, so no request about a visitor leaves for someone else. `blob:` media
+    /// is the reporter's own video, played (never shown) on the device to fingerprint frames.
     pub fn set_content_security_policy() {
         let (Some(nonce), Some(response)) = (use_nonce(), use_context::<ResponseOptions>()) else {
             return;
         };
         let policy = format!(
             "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
-             style-src 'self'; img-src 'self' data: blob:; font-src 'self'; \
+             style-src 'self'; img-src 'self' data: blob:; media-src blob:; font-src 'self'; \
              connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; \
              form-action 'self'; frame-ancestors 'none'"
         );

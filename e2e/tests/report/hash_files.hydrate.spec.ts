@@ -1,5 +1,8 @@
 // Hashing on the device: the files' bytes never leave the browser, the hashes agree with
-// Meta's reference. Main-thread long tasks are recorded here; `make bench` reports them.
+// Meta's reference, and a video's frames get PDQ hashes (vPDQ-style, one per second) that
+// agree with the native `portal hash` on the same decoded frames. Main-thread long tasks are
+// recorded here; `make bench` reports them.
+import { execFileSync } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -28,6 +31,13 @@ function hamming(a: string, b: string): number {
   return bits;
 }
 
+// A real WebM (VP8, 6.47 s of moving shapes, made by e2e/scripts/make-video-fixture.mjs).
+const videoFixture = path.join(testdata, 'videos', 'moving_320x240_vp8.webm');
+const VIDEO_SECONDS = 6.467;
+const portal = process.env.PORTAL_BIN ?? path.join(__dirname, '..', '..', '..', 'target', 'release', 'portal');
+
+type Frame = { frame: number; timestamp: number; hash: string; quality: number };
+
 /// True if any 16-byte run of `file` appears in `data`.
 function leaks(data: Buffer, file: Buffer): boolean {
   for (let i = 0; i + 16 <= data.length; i++) {
@@ -38,13 +48,15 @@ function leaks(data: Buffer, file: Buffer): boolean {
 
 test.describe('Report | Hash files on the device', () => {
   test('only hashes leave, and they match the reference', async ({ page }, testInfo) => {
+    test.setTimeout(90_000);
     const picked = [
       { file: 'images/poster_4000x3000.png', name: 'holiday-photo-private.png', mimeType: 'image/png' },
       { file: 'images/shapes_1023x767_q95.jpg', name: 'selfie-private.jpg', mimeType: 'image/jpeg' },
     ].map((p) => ({ ...p, buffer: fs.readFileSync(path.join(testdata, p.file)) }));
-    // Videos are hashed as bytes (no decoding yet), so random bytes stand in for one.
-    const video = { file: '', name: 'clip-private.mp4', mimeType: 'video/mp4', buffer: crypto.randomBytes(3 * 1024 * 1024) };
-    const files = [...picked, video];
+    const video = { file: '', name: 'clip-private.webm', mimeType: 'video/webm', buffer: fs.readFileSync(videoFixture) };
+    // Random bytes named like a video: no browser can play them, the byte hashes still count.
+    const broken = { file: '', name: 'broken-private.mp4', mimeType: 'video/mp4', buffer: crypto.randomBytes(3 * 1024 * 1024) };
+    const files = [...picked, video, broken];
 
     const sent: { url: string; body: Buffer | null }[] = [];
     page.context().on('request', (request) => sent.push({ url: request.url(), body: request.postDataBuffer() }));
@@ -96,8 +108,30 @@ test.describe('Report | Hash files on the device', () => {
       } else {
         expect(r.kind).toBe('video');
         expect(r.pdq).toBeNull();
+        expect(r.dihedral).toEqual([]);
       }
     }
+
+    // The video: one frame per second, numbered in order, each a plausible PDQ hash, and
+    // frames of a moving picture differ. The broken one has no frames and says so.
+    const frames: Frame[] = results[2].video_frames;
+    console.log(`video frames: ${JSON.stringify(frames.map((f) => [f.timestamp, f.quality, f.hash.slice(0, 8)]))}`);
+    expect(frames).toHaveLength(Math.ceil(VIDEO_SECONDS));
+    for (const [i, f] of frames.entries()) {
+      expect(Object.keys(f).sort()).toEqual(['frame', 'hash', 'quality', 'timestamp']);
+      expect(f.frame).toBe(i);
+      expect(f.timestamp).toBe(i);
+      expect(f.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(f.quality).toBeGreaterThanOrEqual(50);
+      expect(f.quality).toBeLessThanOrEqual(100);
+      if (i > 0) expect(hamming(f.hash, frames[i - 1].hash), `frames ${i - 1} and ${i}`).toBeGreaterThan(16);
+    }
+    expect(results[3].video_frames).toEqual([]);
+    const items = page.locator('.file-item');
+    await expect(items.nth(2).locator('.file-status')).toHaveText('Fingerprint ready');
+    await expect(items.nth(3).locator('.file-status')).toHaveText("We could not play this video here, but its exact fingerprint is ready.");
+    // The cap on video frames is stated on the page.
+    await expect(page.getByText(/up to\W+30\W+moments/)).toBeVisible();
 
     // The heart of it: no request carried any piece of any file, or a file name.
     expect(sent.length).toBeGreaterThan(0);
@@ -115,7 +149,7 @@ test.describe('Report | Hash files on the device', () => {
     await expectNoTraces(page);
 
     const maxLongTask = Math.max(0, ...longTasks);
-    console.log(`hashed ${files.length} files (12 MP PNG, 0.8 MP JPEG, 3 MB video) in ${elapsed} ms; main-thread long tasks: ${longTasks.length}, longest ${maxLongTask.toFixed(0)} ms`);
+    console.log(`hashed ${files.length} files (12 MP PNG, 0.8 MP JPEG, 7-frame WebM, 3 MB unplayable "video") in ${elapsed} ms; main-thread long tasks: ${longTasks.length}, longest ${maxLongTask.toFixed(0)} ms`);
     fs.mkdirSync(path.join(__dirname, '..', '..', 'artifacts'), { recursive: true });
     fs.writeFileSync(
       path.join(__dirname, '..', '..', 'artifacts', `hashing-${testInfo.project.name}.json`),
@@ -139,5 +173,82 @@ test.describe('Report | Hash files on the device', () => {
     const results = JSON.parse(await page.locator('input[name=file_hashes]').inputValue());
     expect(results).toHaveLength(1);
     expect(results[0].pdq).toBeNull();
+  });
+
+  test('Stop ends the hashing of a video and of a photo, and keeps no hashes', async ({ page }) => {
+    await openFileStep(page);
+    // Stop is pressed the moment the files are taken (after the page's own change handler),
+    // before either could finish: a click from the test would race the hashing.
+    await page.evaluate(() =>
+      document.addEventListener('change', () => (document.querySelector('[data-action=cancel-all]') as HTMLButtonElement).click()),
+    );
+    await page.locator('#file-picker').setInputFiles([path.join(testdata, 'images/poster_4000x3000.png'), videoFixture]);
+    await expect(page.locator('.file-item[data-state=cancelled]')).toHaveCount(2);
+    await expect(page.locator('.file-item .file-status').first()).toHaveText('Stopped');
+    await expect(page.locator('[data-file-hasher]')).toHaveAttribute('data-done', '0');
+    expect(JSON.parse(await page.locator('input[name=file_hashes]').inputValue())).toEqual([]);
+  });
+
+  test('a video frame hashed in the browser matches the native hash of the same frame', async ({ page }) => {
+    test.setTimeout(60_000);
+    await openFileStep(page);
+    await page.locator('#file-picker').setInputFiles(videoFixture);
+    await expect(page.locator('[data-file-hasher]')).toHaveAttribute('data-done', '1', { timeout: 30_000 });
+    const frames: Frame[] = JSON.parse(await page.locator('input[name=file_hashes]').inputValue())[0].video_frames;
+    expect(frames.length).toBe(Math.ceil(VIDEO_SECONDS));
+
+    // The same frames, decoded by the same browser the same way (seek, VideoFrame), saved as
+    // lossless PNG: the test's own work, done after hashing and sending nothing.
+    const pngs: string[] = await page.evaluate(
+      async ({ video, times }) => {
+        const bytes = Uint8Array.from(atob(video), (c) => c.charCodeAt(0));
+        const element = document.createElement('video');
+        element.muted = true;
+        element.src = URL.createObjectURL(new Blob([bytes], { type: 'video/webm' }));
+        await new Promise((resolve) => element.addEventListener('loadedmetadata', resolve, { once: true }));
+        const out: string[] = [];
+        for (const time of times) {
+          const seeked = new Promise((resolve) => element.addEventListener('seeked', resolve, { once: true }));
+          element.currentTime = time;
+          await seeked;
+          // The frame the element shows once it is the one sought (see grabFrame in hash-client.js).
+          let frame = new VideoFrame(element);
+          while (frame.timestamp !== Math.round(time * 1e6)) {
+            frame.close();
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            frame = new VideoFrame(element);
+          }
+          const canvas = new OffscreenCanvas(frame.displayWidth, frame.displayHeight);
+          canvas.getContext('2d')!.drawImage(frame, 0, 0);
+          frame.close();
+          const png = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
+          out.push(btoa(Array.from(png, (b) => String.fromCharCode(b)).join('')));
+        }
+        return out;
+      },
+      { video: fs.readFileSync(videoFixture).toString('base64'), times: frames.map((f) => f.timestamp) },
+    );
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'portal-frames-'));
+    const paths = pngs.map((png, i) => {
+      const file = path.join(dir, `frame-${i}.png`);
+      fs.writeFileSync(file, Buffer.from(png, 'base64'));
+      return file;
+    });
+    const native = execFileSync(portal, ['hash', ...paths], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    for (const [i, f] of frames.entries()) {
+      const distance = hamming(f.hash, native[i].pdq);
+      console.log(`frame ${i} (${f.timestamp} s): browser PDQ ${distance} bits from native, quality ${f.quality} vs ${native[i].pdq_quality}`);
+      expect(distance).toBeLessThanOrEqual(8);
+    }
+
+    // The server takes the frames as the browser wrote them, counts them on the check step
+    // and stores them with the report.
+    await page.locator('button[name=nav][value=next]').click();
+    await expect(page.getByText(`That includes fingerprints of ${frames.length} moments from your videos.`)).toBeVisible();
+    await page.locator('button[name=nav][value=submit]').click();
+    await expect(page.getByRole('heading', { name: 'Your report has been sent' })).toBeVisible();
   });
 });

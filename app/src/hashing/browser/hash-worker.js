@@ -1,16 +1,24 @@
 // The Web Worker that hashes files picked on the report page. Runs off the main thread so a
 // large video never freezes the phone. Decodes with the browser's own decoders, hashes in WASM
 // (MD5 + SHA-256 of the bytes, PDQ of the pixels) and posts back only hashes and progress.
+// Video frames come from the page (a Worker has no <video>; see hash-client.js) as
+// VideoFrames, one at a time; each is hashed and closed here.
 // Nothing here makes a network request except loading its own WASM.
-import init, { StreamHasher, pdqRgba } from './hash.js';
+import { loadHashing } from './load-hash.js';
 
-const ready = init();
+// The WASM exports (StreamHasher, Sha256Stream, pdqRgba, pdqFrameRgba), once loaded.
+let wasm = null;
+const ready = loadHashing().then((exports) => (wasm = exports));
 const cancelled = new Set();
 
 self.onmessage = async (event) => {
   const message = event.data;
   if (message.type === 'cancel') {
     cancelled.add(message.id);
+    return;
+  }
+  if (message.type === 'frame') {
+    self.postMessage({ type: 'frame', id: message.id, index: message.index, ...(await hashFrame(message.image)) });
     return;
   }
   if (message.type !== 'hash') return;
@@ -35,40 +43,123 @@ function checkCancelled(id) {
   }
 }
 
+// MD5 runs in a second worker while this one computes SHA-256, when the device has the cores
+// for it (see digest-worker.js); otherwise both run here, one after the other, per chunk.
+const md5Helper = { worker: null, nextJob: 1, acks: new Map(), results: new Map() };
+// How many chunks the MD5 worker may lag behind: bounds the memory held in flight.
+const MAX_CHUNKS_IN_FLIGHT = 8;
+
+function startMd5Helper() {
+  if (md5Helper.worker === null) {
+    md5Helper.worker = false;
+    if (typeof Worker === 'function' && (navigator.hardwareConcurrency || 1) > 1) {
+      try {
+        md5Helper.worker = new Worker(new URL('./digest-worker.js', import.meta.url), { type: 'module' });
+        md5Helper.worker.onmessage = (event) => {
+          const { type, job } = event.data;
+          if (type === 'ack') md5Helper.acks.get(job)?.ack();
+          else if (type === 'md5') md5Helper.results.get(job)?.(event.data.md5);
+        };
+      } catch {
+        md5Helper.worker = false;
+      }
+    }
+  }
+  return md5Helper.worker;
+}
+
+// The chunks handed to the MD5 worker and not yet hashed there, with a way to wait for room.
+function inFlight() {
+  const counter = { count: 0, wake: null };
+  counter.ack = () => {
+    counter.count -= 1;
+    if (counter.wake) {
+      counter.wake();
+      counter.wake = null;
+    }
+  };
+  counter.room = () => (counter.count < MAX_CHUNKS_IN_FLIGHT ? null : new Promise((resolve) => (counter.wake = resolve)));
+  return counter;
+}
+
+// MD5 and SHA-256 of the file's bytes, read as a stream so a 1 GB video never sits in memory.
+async function hashBytes(id, file, bytesShare) {
+  const helper = startMd5Helper();
+  const job = md5Helper.nextJob++;
+  const counter = inFlight();
+  const hasher = helper ? new wasm.Sha256Stream() : new wasm.StreamHasher();
+  if (helper) {
+    md5Helper.acks.set(job, counter);
+    helper.postMessage({ type: 'start', job });
+  }
+  const reader = file.stream().getReader();
+  let read = 0;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      if (cancelled.has(id)) {
+        await reader.cancel();
+        checkCancelled(id);
+      }
+      hasher.update(value);
+      if (helper) {
+        // Handed over, not copied: this worker is done with the chunk.
+        helper.postMessage({ type: 'chunk', job, buffer: value.buffer, offset: value.byteOffset, length: value.byteLength }, [value.buffer]);
+        counter.count += 1;
+        const room = counter.room();
+        if (room) await room;
+      }
+      read += value.byteLength;
+      self.postMessage({ type: 'progress', id, fraction: (read / Math.max(file.size, 1)) * bytesShare });
+    }
+    if (!helper) return hasher.finish();
+    const md5 = await new Promise((resolve) => {
+      md5Helper.results.set(job, resolve);
+      helper.postMessage({ type: 'finish', job });
+    });
+    return [md5, hasher.finish()];
+  } catch (error) {
+    hasher.free();
+    if (helper) helper.postMessage({ type: 'abort', job });
+    throw error;
+  } finally {
+    md5Helper.acks.delete(job);
+    md5Helper.results.delete(job);
+  }
+}
+
 async function hashFile(id, file) {
   const isImage = file.type.startsWith('image/');
   const isVideo = file.type.startsWith('video/');
   // Byte hashes take most of the time for big files; pixels for photos. Weigh progress so.
   const bytesShare = isImage ? 0.3 : 1;
-  const hasher = new StreamHasher();
-  const reader = file.stream().getReader();
-  let read = 0;
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    if (cancelled.has(id)) {
-      await reader.cancel();
-      hasher.free();
-      checkCancelled(id);
-    }
-    hasher.update(value);
-    read += value.length;
-    self.postMessage({ type: 'progress', id, fraction: (read / Math.max(file.size, 1)) * bytesShare });
+  // The browser decodes a photo on its own threads: start that now, while the bytes are hashed.
+  // EXIF orientation applied: the hash is of the picture as people see it.
+  const decoding = isImage
+    ? createImageBitmap(file, { imageOrientation: 'from-image', premultiplyAlpha: 'none', colorSpaceConversion: 'none' })
+    : null;
+  // Not decodable (a format this browser cannot show) is handled below; never unhandled.
+  decoding?.catch(() => {});
+  let md5, sha256;
+  try {
+    [md5, sha256] = await hashBytes(id, file, bytesShare);
+  } catch (error) {
+    decoding?.then((bitmap) => bitmap.close(), () => {});
+    throw error;
   }
-  const [md5, sha256] = hasher.finish();
   const result = { kind: isVideo ? 'video' : isImage ? 'image' : 'other', md5, sha256, pdq: null, pdq_quality: null, dihedral: [], video_frames: [], decoded: false };
   if (isImage) {
     checkCancelled(id);
     try {
-      // EXIF orientation applied: the hash is of the picture as people see it.
-      const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image', premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
+      const bitmap = await decoding;
       const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
       const context = canvas.getContext('2d', { willReadFrequently: true });
       context.drawImage(bitmap, 0, 0);
       bitmap.close();
       const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
       checkCancelled(id);
-      const pdq = pdqRgba(canvas.width, canvas.height, pixels);
+      const pdq = wasm.pdqRgba(canvas.width, canvas.height, pixels);
       result.pdq = pdq.pdq;
       result.pdq_quality = pdq.quality;
       result.dihedral = pdq.dihedral;
@@ -81,4 +172,31 @@ async function hashFile(id, file) {
   }
   self.postMessage({ type: 'progress', id, fraction: 1 });
   return result;
+}
+
+let frameCanvas = null;
+
+// PDQ of one video frame (a VideoFrame, or an ImageBitmap). It is closed here whatever
+// happens, so no frame lingers.
+async function hashFrame(image) {
+  try {
+    await ready;
+    const width = image.displayWidth ?? image.width;
+    const height = image.displayHeight ?? image.height;
+    if (!frameCanvas || frameCanvas.width !== width || frameCanvas.height !== height) {
+      frameCanvas = new OffscreenCanvas(width, height);
+    }
+    const context = frameCanvas.getContext('2d', { willReadFrequently: true });
+    context.clearRect(0, 0, width, height);
+    context.drawImage(image, 0, 0, width, height);
+    const pixels = context.getImageData(0, 0, width, height).data;
+    const pdq = wasm.pdqFrameRgba(width, height, pixels);
+    const result = { hash: pdq.hash, quality: pdq.quality };
+    pdq.free();
+    return result;
+  } catch {
+    return { failed: true };
+  } finally {
+    image.close();
+  }
 }

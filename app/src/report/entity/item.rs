@@ -16,6 +16,8 @@ pub struct Model {
     pub pdq: Option<String>,
     pub pdq_quality: Option<i32>,
     pub dihedral: Option<String>,
+    /// JSON array of a video's sampled frames (`hashing::VideoFrame`), null when there are none.
+    pub video_frames: Option<String>,
     pub status: String,
     pub provider: Option<String>,
     pub provider_country: Option<String>,
