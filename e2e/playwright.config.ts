@@ -52,7 +52,7 @@ if (process.env.E2E_POSTGRES_URL) {
 // over the limit (`*.limited.spec.ts`, with JavaScript: the page solves it).
 const limited: Backend = {
   name: 'limited',
-  port: basePort + 2,
+  port: basePort + 3,
   databaseUrl: `sqlite://${dataDir}/limited.sqlite?mode=rwc`,
   dataDir: path.join(dataDir, 'limited'),
   log: path.join(dataDir, 'limited.log'),
