@@ -342,20 +342,16 @@ async fn submit(
         }
     }
     let urls = urls::check(state.draft.url_lines()).0;
-    let receipt = Receipt::generate();
+    let receipt = Receipt::for_submission(&intake.keys.submission, &state.draft.submission);
     match store::insert_report(&intake.writer, &intake.keys, &state.draft, &urls, &receipt).await {
-        Ok(Stored::Created(_)) => ReportState {
-            step: Step::Done,
-            receipt: Some(receipt.display()),
-            draft: Draft {
-                for_whom: state.draft.for_whom,
-                reply_language: state.draft.reply_language,
-                ..Draft::default()
-            },
-            urls: Vec::new(),
-            ..ReportState::default()
-        },
-        Ok(Stored::AlreadySent) => ReportState {
+        Ok(Stored::Created(_)) => done_with(receipt, &state),
+        // The first answer was lost on the way (a dropped mobile connection, a browser
+        // resending the form): shortly after, the same receipt is shown again.
+        Ok(Stored::AlreadySent { created_at }) if store::now() - created_at <= RESHOW_SECONDS => {
+            done_with(receipt, &state)
+        }
+        // Later (a reload, the back button, someone else at this phone): only that it was sent.
+        Ok(Stored::AlreadySent { .. }) => ReportState {
             step: Step::Done,
             already_sent: true,
             ..ReportState::default()
@@ -366,6 +362,24 @@ async fn submit(
             state.urls = urls;
             state
         }
+    }
+}
+
+/// How long after a report its receipt is shown again for the same submission.
+pub const RESHOW_SECONDS: i64 = 120;
+
+/// The last step's answer: the receipt, and a fresh draft that keeps only the wording.
+fn done_with(receipt: Receipt, state: &ReportState) -> ReportState {
+    ReportState {
+        step: Step::Done,
+        receipt: Some(receipt.display()),
+        draft: Draft {
+            for_whom: state.draft.for_whom,
+            reply_language: state.draft.reply_language.clone(),
+            ..Draft::default()
+        },
+        urls: Vec::new(),
+        ..ReportState::default()
     }
 }
 

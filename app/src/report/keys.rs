@@ -14,6 +14,8 @@ use sha2::Sha256;
 pub struct ReportKeys {
     /// Keys the HMAC under which receipts are stored.
     pub receipt: [u8; 32],
+    /// Makes a report's receipt from its submission key (see `Receipt::for_submission`).
+    pub submission: [u8; 32],
     /// Seals contact details (AES-256-GCM).
     contact: [u8; 32],
 }
@@ -28,6 +30,7 @@ impl ReportKeys {
     pub fn derive(master: &[u8; 32]) -> ReportKeys {
         ReportKeys {
             receipt: derive(master, b"portal receipt key v1"),
+            submission: derive(master, b"portal receipt from submission v1"),
             contact: derive(master, b"portal contact key v1"),
         }
     }

@@ -6,7 +6,6 @@
 //! 100 random bits a slow password hash would add no safety and would cap intake.
 
 use hmac::{Hmac, Mac};
-use rand::Rng;
 use sha2::Sha256;
 
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -23,11 +22,18 @@ impl std::fmt::Debug for Receipt {
 }
 
 impl Receipt {
-    pub fn generate() -> Receipt {
-        let mut rng = rand::rng();
+    /// The receipt of the report with this submission key: 100 bits of an HMAC under a
+    /// server key, as unpredictable as random ones without that key. Being reproducible, it
+    /// can be shown again when a submission arrives twice because the phone's connection
+    /// dropped the first answer (see `intake::RESHOW_SECONDS`).
+    pub fn for_submission(key: &[u8; 32], submission: &str) -> Receipt {
+        let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes any key length");
+        mac.update(submission.as_bytes());
+        let bytes = mac.finalize().into_bytes();
+        let bits = u128::from_be_bytes(bytes[..16].try_into().expect("16 bytes"));
         Receipt(
             (0..CHARS)
-                .map(|_| ALPHABET[rng.random_range(0..32)] as char)
+                .map(|i| ALPHABET[((bits >> (123 - 5 * i)) & 31) as usize] as char)
                 .collect(),
         )
     }
@@ -83,9 +89,16 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    /// A receipt as reports get them: from a random submission key under a random key.
+    fn random_receipt() -> Receipt {
+        let key: [u8; 32] = rand::random();
+        let submission: [u8; 16] = rand::random();
+        Receipt::for_submission(&key, &format!("{submission:02x?}"))
+    }
+
     #[test]
     fn a_receipt_reads_back_however_it_is_typed() {
-        let receipt = Receipt::generate();
+        let receipt = random_receipt();
         let shown = receipt.display();
         assert_eq!(shown.len(), 23);
         assert_eq!(Receipt::parse(&shown), Some(receipt.clone()));
@@ -115,17 +128,17 @@ mod tests {
         // 32 symbols (5 bits each), 20 of them; and no two of many are alike.
         assert_eq!(ALPHABET.len(), 32);
         let many: std::collections::HashSet<String> =
-            (0..10_000).map(|_| Receipt::generate().0).collect();
+            (0..10_000).map(|_| random_receipt().0).collect();
         assert_eq!(many.len(), 10_000);
         let per_position: std::collections::HashSet<char> = (0..2_000)
-            .map(|_| Receipt::generate().0.chars().next().unwrap())
+            .map(|_| random_receipt().0.chars().next().unwrap())
             .collect();
         assert_eq!(per_position.len(), 32);
     }
 
     #[test]
     fn the_key_depends_on_the_secret() {
-        let receipt = Receipt::generate();
+        let receipt = random_receipt();
         assert_ne!(receipt.key(&[1; 32]), receipt.key(&[2; 32]));
         assert_eq!(receipt.key(&[1; 32]).len(), 64);
     }

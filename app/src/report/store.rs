@@ -24,8 +24,10 @@ pub fn now() -> i64 {
 
 pub enum Stored {
     Created(i64),
-    /// The same form (same submission key) was stored before.
-    AlreadySent,
+    /// The same form (same submission key) was stored before, at this time.
+    AlreadySent {
+        created_at: i64,
+    },
 }
 
 /// Stores a checked draft as a new report, in one transaction.
@@ -59,7 +61,17 @@ pub async fn insert_report(
     let id = match report::Entity::insert(row).exec(&tx).await {
         Ok(done) => done.last_insert_id,
         Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            return Ok(Stored::AlreadySent);
+            drop(tx);
+            let earlier = report::Entity::find()
+                .filter(report::Column::SubmissionKey.eq(draft.submission.as_str()))
+                .one(db)
+                .await?;
+            return match earlier {
+                Some(earlier) => Ok(Stored::AlreadySent {
+                    created_at: earlier.created_at,
+                }),
+                None => Err(error),
+            };
         }
         Err(error) => return Err(error),
     };

@@ -97,19 +97,32 @@ async fn report_receipt_follow_up_and_withdraw() {
         let receipt = receipt_in(&html);
         assert_eq!(receipt.len(), 23, "{receipt}");
 
-        // The same form again (a reload) makes no second report and shows no receipt.
-        let again = post(
-            &app,
-            &client,
-            "/report",
-            &[
-                ("step", "check"),
-                ("nav", "submit"),
-                ("draft", &draft(submission)),
-            ],
-        )
-        .await;
-        let again = again.text().await.unwrap();
+        // The same form again soon after (the first answer lost on a dropped connection)
+        // makes no second report and shows the same receipt.
+        let resend = || async {
+            post(
+                &app,
+                &client,
+                "/report",
+                &[
+                    ("step", "check"),
+                    ("nav", "submit"),
+                    ("draft", &draft(submission)),
+                ],
+            )
+            .await
+            .text()
+            .await
+            .unwrap()
+        };
+        assert_eq!(receipt_in(&resend().await), receipt, "{backend:?}");
+        // Later (a reload, the back button, someone else at the phone): no receipt.
+        use sea_orm::ConnectionTrait;
+        app.db
+            .execute_unprepared("UPDATE report SET created_at = created_at - 1000")
+            .await
+            .unwrap();
+        let again = resend().await;
         assert!(again.contains("already sent"), "{backend:?}");
         assert!(!again.contains(&receipt));
 
