@@ -20,6 +20,11 @@ if (process.env.E2E_POSTGRES_URL) {
   backends.push({ name: 'postgres', port: basePort + 1, databaseUrl: process.env.E2E_POSTGRES_URL });
 }
 
+// Staff sign in at a real OpenID provider (npm `oidc-provider`, e2e/oidc/provider.mjs) on
+// loopback; the first administrator is invited by `portal admin invite` before each server starts.
+const oidcPort = basePort + 2;
+export const OIDC_ISSUER = `http://127.0.0.1:${oidcPort}`;
+
 // Chromium must not try to reach Google: the machine has no network, and a victim's browser
 // talking to third parties is exactly what the portal avoids.
 export const chromiumArgs = [
@@ -58,21 +63,35 @@ export default defineConfig({
       use: { baseURL: `http://127.0.0.1:${backend.port}`, javaScriptEnabled: false },
     },
   ]),
-  webServer: backends.map((backend) => ({
-    command: binary,
-    cwd: root,
-    url: `http://127.0.0.1:${backend.port}/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    env: {
-      PORTAL_LISTEN: `127.0.0.1:${backend.port}`,
-      DATABASE_URL: backend.databaseUrl,
-      PORTAL_DATA_DIR: path.join(dataDir, backend.name),
-      PORTAL_QUICK_EXIT_URL: 'https://weather.example/today',
-      LEPTOS_SITE_ROOT: path.join(root, 'target', 'site'),
-      LEPTOS_ENV: 'PROD',
-      RUST_LOG: 'info',
+  webServer: [
+    {
+      command: 'node oidc/provider.mjs',
+      cwd: __dirname,
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      env: { OIDC_PORT: String(oidcPort) },
     },
-  })),
+    ...backends.map((backend) => ({
+      command: `"${binary}" admin invite --email admin@example.test && exec "${binary}"`,
+      cwd: root,
+      url: `http://127.0.0.1:${backend.port}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      env: {
+        PORTAL_LISTEN: `127.0.0.1:${backend.port}`,
+        DATABASE_URL: backend.databaseUrl,
+        PORTAL_DATA_DIR: path.join(dataDir, backend.name),
+        PORTAL_QUICK_EXIT_URL: 'https://weather.example/today',
+        LEPTOS_SITE_ROOT: path.join(root, 'target', 'site'),
+        LEPTOS_ENV: 'PROD',
+        RUST_LOG: 'info',
+        PORTAL_OIDC_ISSUER: OIDC_ISSUER,
+        PORTAL_OIDC_CLIENT_ID: 'portal',
+        PORTAL_OIDC_CLIENT_SECRET: 'portal-test-secret',
+      },
+    })),
+  ],
 });

@@ -6,6 +6,7 @@
 #[cfg(feature = "ssr")]
 pub mod abuse;
 pub mod app;
+pub mod audit;
 pub mod follow_up;
 pub mod hashing;
 pub mod help;
@@ -15,6 +16,8 @@ pub mod monitor;
 pub mod parents;
 pub mod report;
 pub mod shell;
+#[cfg(feature = "ssr")]
+pub mod ssr;
 pub mod staff;
 
 pub use app::{App, shell};

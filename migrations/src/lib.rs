@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_create_session_table;
 mod m20261123_000002_create_report_tables;
+mod m20261123_000003_create_staff_tables;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_create_session_table::Migration),
             Box::new(m20261123_000002_create_report_tables::Migration),
+            Box::new(m20261123_000003_create_staff_tables::Migration),
         ]
     }
 }

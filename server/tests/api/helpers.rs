@@ -100,14 +100,20 @@ impl TestApp {
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, &[]).await
+}
+
+/// [`spawn_app`] with more settings, e.g. the identity provider's.
+pub async fn spawn_app_with(backend: Backend, extra: &[(&str, String)]) -> TestApp {
     let database_url = fresh_database(backend).await;
     let data_dir = temp_dir("data");
-    let vars = [
+    let mut vars = vec![
         ("PORTAL_LISTEN", "127.0.0.1:0".to_owned()),
         ("DATABASE_URL", database_url),
         ("PORTAL_DATA_DIR", data_dir.display().to_string()),
         ("PORTAL_SECRET_KEY", TEST_SECRET.to_owned()),
     ];
+    vars.extend(extra.iter().cloned());
     let settings = Settings::from_lookup(|name| {
         vars.iter()
             .find(|(k, _)| *k == name)
