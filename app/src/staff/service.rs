@@ -105,9 +105,33 @@ pub async fn find_member(db: &impl ConnectionTrait, id: i64) -> Result<Option<St
         .and_then(member))
 }
 
+/// Whether a transaction lost a race with another one and may simply be run again: SQLite's
+/// single writer ("database is locked"/busy) or a unique key taken meanwhile (two appends to
+/// the audit chain, two first sign-ins of one person).
+fn lost_a_race(error: &DbErr) -> bool {
+    if matches!(
+        error.sql_err(),
+        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+    ) {
+        return true;
+    }
+    let text = error.to_string();
+    text.contains("database is locked") || text.contains("busy")
+}
+
 /// Signs in a verified identity: an existing account, or a new one from an open invitation
 /// (by subject, or by verified e-mail). Everything else is refused, and audited.
 pub async fn sign_in(db: &DatabaseConnection, identity: &Identity) -> Result<SignIn, DbErr> {
+    let mut attempt = 0;
+    loop {
+        match sign_in_once(db, identity).await {
+            Err(error) if attempt < 4 && lost_a_race(&error) => attempt += 1,
+            outcome => return outcome,
+        }
+    }
+}
+
+async fn sign_in_once(db: &DatabaseConnection, identity: &Identity) -> Result<SignIn, DbErr> {
     let txn = db.begin().await?;
     let existing = staff_account::Entity::find()
         .filter(staff_account::Column::Issuer.eq(&identity.issuer))
@@ -216,9 +240,19 @@ async fn accept(
 
 /// Records a sign-out.
 pub async fn sign_out(db: &DatabaseConnection, member: &StaffMember) -> Result<(), DbErr> {
-    let txn = db.begin().await?;
-    append(&txn, NewEvent::new(member.actor(), AuditAction::SignedOut)).await?;
-    txn.commit().await
+    let mut attempt = 0;
+    loop {
+        let txn = db.begin().await?;
+        let outcome =
+            match append(&txn, NewEvent::new(member.actor(), AuditAction::SignedOut)).await {
+                Ok(_) => txn.commit().await,
+                Err(error) => Err(error),
+            };
+        match outcome {
+            Err(error) if attempt < 4 && lost_a_race(&error) => attempt += 1,
+            outcome => return outcome,
+        }
+    }
 }
 
 /// Whom an invitation is for: a verified e-mail address or a subject at the provider.

@@ -4,7 +4,7 @@
 
 use std::{
     io::{BufRead, BufReader},
-    process::{ChildStdin, Command, Stdio},
+    process::{Child, Command, Stdio},
     sync::{Mutex, OnceLock},
 };
 
@@ -21,7 +21,7 @@ pub fn oidc_dir() -> std::path::PathBuf {
 /// The provider's issuer URL. The provider exits when this test binary does (its stdin
 /// closes), so nothing is left running.
 pub fn issuer() -> String {
-    static PROVIDER: OnceLock<(String, Mutex<ChildStdin>)> = OnceLock::new();
+    static PROVIDER: OnceLock<(String, Mutex<Child>)> = OnceLock::new();
     PROVIDER
         .get_or_init(|| {
             let mut child = Command::new("node")
@@ -39,7 +39,8 @@ pub fn issuer() -> String {
                 .find_map(|line| line.ok()?.strip_prefix("issuer=").map(str::to_owned))
                 .expect("the provider prints its issuer");
             std::thread::spawn(move || lines.for_each(drop));
-            (issuer, Mutex::new(child.stdin.take().expect("stdin")))
+            // Kept (with its stdin open) for as long as the tests run.
+            (issuer, Mutex::new(child))
         })
         .0
         .clone()
