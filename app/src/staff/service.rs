@@ -285,8 +285,31 @@ impl Invitee {
     }
 }
 
+/// Runs a staff action again when its transaction lost a race (see [`lost_a_race`]).
+macro_rules! retrying {
+    ($attempt:expr) => {{
+        let mut tries = 0;
+        loop {
+            match $attempt.await {
+                Err(StaffError::Db(error)) if tries < 4 && lost_a_race(&error) => tries += 1,
+                outcome => break outcome,
+            }
+        }
+    }};
+}
+
 /// Invites someone with `role`; `by` None is the command line.
 pub async fn invite(
+    db: &DatabaseConnection,
+    by: Option<&StaffMember>,
+    invitee: Invitee,
+    role: Role,
+    organisation_id: Option<i64>,
+) -> Result<(), StaffError> {
+    retrying!(invite_once(db, by, invitee.clone(), role, organisation_id))
+}
+
+async fn invite_once(
     db: &DatabaseConnection,
     by: Option<&StaffMember>,
     invitee: Invitee,
@@ -373,6 +396,16 @@ pub async fn change_role(
     role: Role,
     organisation_id: Option<i64>,
 ) -> Result<(), StaffError> {
+    retrying!(change_role_once(db, by, staff_id, role, organisation_id))
+}
+
+async fn change_role_once(
+    db: &DatabaseConnection,
+    by: &StaffMember,
+    staff_id: i64,
+    role: Role,
+    organisation_id: Option<i64>,
+) -> Result<(), StaffError> {
     if staff_id == by.id {
         return Err(StaffError::OwnRole);
     }
@@ -408,6 +441,15 @@ pub const ORGANISATION_KINDS: [&str; 5] =
 
 /// Adds an organisation.
 pub async fn create_organisation(
+    db: &DatabaseConnection,
+    by: &StaffMember,
+    name: &str,
+    kind: &str,
+) -> Result<i64, StaffError> {
+    retrying!(create_organisation_once(db, by, name, kind))
+}
+
+async fn create_organisation_once(
     db: &DatabaseConnection,
     by: &StaffMember,
     name: &str,
