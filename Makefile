@@ -1,9 +1,13 @@
 # The two commands that matter (see README.md).
-.PHONY: run test bench bench-intake
+.PHONY: run run-staff test bench bench-intake
 
 # Serve the portal on http://127.0.0.1:3000 (installs missing tools, SQLite in ./data).
 run:
 	@.ci/serve
+
+# The same, with staff sign-in at a local TEST OpenID provider (see README.md, Staff sign-in).
+run-staff:
+	@.ci/serve-with-staff
 
 # Run every test: Rust unit and integration tests and Playwright, on SQLite and PostgreSQL.
 test:

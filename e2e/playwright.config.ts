@@ -61,6 +61,11 @@ const limited: Backend = {
 const limitedSpec = /\.limited\.spec\.ts$/;
 const scan = /privacy\.scan\.ts$/;
 
+// Staff sign in at a real OpenID provider (npm `oidc-provider`, e2e/oidc/provider.mjs) on
+// loopback; the first administrator is invited by `portal admin invite` before each server starts.
+const oidcPort = basePort + 2;
+export const OIDC_ISSUER = `http://127.0.0.1:${oidcPort}`;
+
 // Chromium must not try to reach Google: the machine has no network, and a victim's browser
 // talking to third parties is exactly what the portal avoids.
 export const chromiumArgs = [
@@ -117,24 +122,41 @@ export default defineConfig({
       dependencies: [...backends.flatMap((backend) => [`${backend.name}-js`, `${backend.name}-nojs`]), 'limited-js'],
     },
   ],
-  webServer: [...backends, limited].map((backend) => ({
-    // The log goes to a file the privacy scan reads (the command runs in a shell).
-    command: `"${binary}" >> "${backend.log}" 2>&1`,
-    cwd: root,
-    url: `http://127.0.0.1:${backend.port}/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    env: {
-      PORTAL_LISTEN: `127.0.0.1:${backend.port}`,
-      DATABASE_URL: backend.databaseUrl,
-      PORTAL_DATA_DIR: backend.dataDir,
-      PORTAL_QUICK_EXIT_URL: 'https://weather.example/today',
-      PORTAL_CLIENT_IP_HEADER: 'x-real-ip',
-      ...backend.env,
-      LEPTOS_SITE_ROOT: path.join(root, 'target', 'site'),
-      LEPTOS_ENV: 'PROD',
-      RUST_LOG: 'info',
+  webServer: [
+    {
+      command: 'node oidc/provider.mjs',
+      cwd: __dirname,
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      env: { OIDC_PORT: String(oidcPort) },
     },
-  })),
+    ...[...backends, limited].map((backend) => ({
+      // The first administrator is invited before the server starts. The logs go to a file
+      // the privacy scan reads (the command runs in a shell).
+      command:
+        `"${binary}" admin invite --email admin@example.test >> "${backend.log}" 2>&1 && ` +
+        `exec "${binary}" >> "${backend.log}" 2>&1`,
+      cwd: root,
+      url: `http://127.0.0.1:${backend.port}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore' as const,
+      env: {
+        PORTAL_LISTEN: `127.0.0.1:${backend.port}`,
+        DATABASE_URL: backend.databaseUrl,
+        PORTAL_DATA_DIR: backend.dataDir,
+        PORTAL_QUICK_EXIT_URL: 'https://weather.example/today',
+        PORTAL_CLIENT_IP_HEADER: 'x-real-ip',
+        ...backend.env,
+        LEPTOS_SITE_ROOT: path.join(root, 'target', 'site'),
+        LEPTOS_ENV: 'PROD',
+        RUST_LOG: 'info',
+        PORTAL_OIDC_ISSUER: OIDC_ISSUER,
+        PORTAL_OIDC_CLIENT_ID: 'portal',
+        PORTAL_OIDC_CLIENT_SECRET: 'portal-test-secret',
+      },
+    })),
+  ],
 });

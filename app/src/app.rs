@@ -17,7 +17,7 @@ use crate::{
     parents::{GuidancePage, ParentsPage},
     report::ReportPage,
     shell::{LanguageGate, Layout, NotFound, QuickExitScript, document_lang},
-    staff::StaffPage,
+    staff::{StaffAdminPage, StaffAuditPage, StaffPage},
 };
 
 /// The HTML document around the app, rendered on the server only.
@@ -77,7 +77,9 @@ fn I18nRoot() -> impl IntoView {
                 <Route path=path!("/follow-up") view=FollowUpPage ssr=SsrMode::Async />
                 <Route path=path!("/help") view=HelpPage />
                 <Route path=path!("/monitor") view=MonitorPage />
-                <Route path=path!("/staff") view=StaffPage />
+                <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/admin") view=StaffAdminPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/audit") view=StaffAuditPage ssr=SsrMode::Async />
                 // The same pages under a language prefix. The unprefixed routes come first:
                 // the router takes the first match, so `/report` is never read as a language.
                 <ParentRoute path=path!("/:lang") view=LanguageGate>
@@ -88,7 +90,9 @@ fn I18nRoot() -> impl IntoView {
                     <Route path=path!("follow-up") view=FollowUpPage ssr=SsrMode::Async />
                     <Route path=path!("help") view=HelpPage />
                     <Route path=path!("monitor") view=MonitorPage />
-                    <Route path=path!("staff") view=StaffPage />
+                    <Route path=path!("staff") view=StaffPage ssr=SsrMode::Async />
+                    <Route path=path!("staff/admin") view=StaffAdminPage ssr=SsrMode::Async />
+                    <Route path=path!("staff/audit") view=StaffAuditPage ssr=SsrMode::Async />
                 </ParentRoute>
             </Routes>
         </Layout>

@@ -5,6 +5,7 @@
 
 pub mod abuse;
 pub mod app;
+pub mod audit;
 pub mod follow_up;
 pub mod hashing;
 pub mod help;
@@ -14,6 +15,8 @@ pub mod monitor;
 pub mod parents;
 pub mod report;
 pub mod shell;
+#[cfg(feature = "ssr")]
+pub mod ssr;
 pub mod staff;
 
 pub use app::{App, shell};

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_create_session_table;
 mod m20261123_000002_create_report_tables;
+mod m20261123_000003_create_staff_tables;
 mod m20261123_000004_add_report_item_video_frames;
 
 pub struct Migrator;
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_create_session_table::Migration),
             Box::new(m20261123_000002_create_report_tables::Migration),
+            Box::new(m20261123_000003_create_staff_tables::Migration),
             Box::new(m20261123_000004_add_report_item_video_frames::Migration),
         ]
     }

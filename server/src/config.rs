@@ -10,6 +10,7 @@ use std::{
 use anyhow::{Context, bail};
 use base64::{Engine, engine::general_purpose::STANDARD};
 use rand::RngCore;
+use secrecy::SecretString;
 
 /// Where the portal runs. Production demands explicit secrets and always sets Secure cookies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,6 +52,30 @@ impl fmt::Debug for SecretKey {
     }
 }
 
+/// The organisation's OpenID provider, where staff sign in.
+#[derive(Clone)]
+pub struct OidcSettings {
+    /// `PORTAL_OIDC_ISSUER`: the issuer URL; its `/.well-known/openid-configuration` is read.
+    pub issuer_url: String,
+    /// `PORTAL_OIDC_CLIENT_ID`: the portal's client id at the provider.
+    pub client_id: String,
+    /// `PORTAL_OIDC_CLIENT_SECRET`: unset for a public client (PKCE alone). Never logged.
+    pub client_secret: Option<SecretString>,
+}
+
+impl fmt::Debug for OidcSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("OidcSettings")
+            .field("issuer_url", &self.issuer_url)
+            .field("client_id", &self.client_id)
+            .field(
+                "client_secret",
+                &self.client_secret.as_ref().map(|_| "<redacted>"),
+            )
+            .finish()
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Settings {
     /// `PORTAL_ENV`: `development` (default) or `production`.
@@ -74,6 +99,12 @@ pub struct Settings {
     /// `PORTAL_CLIENT_IP_HEADER`: behind a reverse proxy, the header it puts the client's
     /// address in (e.g. `x-real-ip`). Used only for the in-memory rate-limit hash.
     pub client_ip_header: Option<String>,
+    /// Staff sign-in; `None` (development only) means nobody can sign in as staff.
+    pub oidc: Option<OidcSettings>,
+    /// `PORTAL_PUBLIC_URL`: the address people reach the portal at (e.g.
+    /// `https://portal.example.org`), for the sign-in callback registered with the identity
+    /// provider. Unset (development only): `http://` and the listening address.
+    pub public_url: Option<String>,
 }
 
 impl Settings {
@@ -117,6 +148,37 @@ impl Settings {
             Some(other) => bail!("PORTAL_SECURE_COOKIES must be true or false, not {other:?}"),
             None => !loopback_dev,
         };
+        let oidc = match var("PORTAL_OIDC_ISSUER") {
+            Some(issuer_url) => Some(OidcSettings {
+                issuer_url,
+                client_id: var("PORTAL_OIDC_CLIENT_ID")
+                    .context("PORTAL_OIDC_CLIENT_ID is required with PORTAL_OIDC_ISSUER")?,
+                client_secret: var("PORTAL_OIDC_CLIENT_SECRET").map(SecretString::from),
+            }),
+            None => None,
+        };
+        let public_url = var("PORTAL_PUBLIC_URL").map(|u| u.trim_end_matches('/').to_owned());
+        if environment == Environment::Production {
+            match &oidc {
+                None => bail!(
+                    "PORTAL_OIDC_ISSUER is required in production: staff sign in through their \
+                     organisation's OpenID provider (with PORTAL_OIDC_CLIENT_ID and \
+                     PORTAL_OIDC_CLIENT_SECRET)"
+                ),
+                Some(oidc) if !oidc.issuer_url.starts_with("https://") => {
+                    bail!("PORTAL_OIDC_ISSUER must be an https:// address in production")
+                }
+                Some(_) => {}
+            }
+            if !public_url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https://"))
+            {
+                bail!(
+                    "PORTAL_PUBLIC_URL (https://…) is required in production, for the staff sign-in callback"
+                );
+            }
+        }
         Ok(Settings {
             environment,
             listen,
@@ -128,6 +190,8 @@ impl Settings {
             retention_days: number(&var, "PORTAL_RETENTION_DAYS", 180)?,
             reports_per_client: number(&var, "PORTAL_REPORTS_PER_CLIENT", 20)?,
             client_ip_header: var("PORTAL_CLIENT_IP_HEADER").map(|h| h.to_ascii_lowercase()),
+            oidc,
+            public_url,
         })
     }
 }
@@ -234,6 +298,41 @@ mod tests {
             !first.secure_cookies,
             "plain http on localhost in development"
         );
+    }
+
+    #[test]
+    fn production_without_an_identity_provider_refuses_to_start() {
+        let key = STANDARD.encode([7u8; 32]);
+        let err = settings(&[
+            ("PORTAL_ENV", "production"),
+            ("PORTAL_SECRET_KEY", &key),
+            ("DATABASE_URL", "sqlite::memory:"),
+        ])
+        .expect_err("must refuse");
+        assert!(
+            err.to_string().contains("PORTAL_OIDC_ISSUER is required"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn production_starts_with_an_https_identity_provider() {
+        let key = STANDARD.encode([7u8; 32]);
+        let vars = [
+            ("PORTAL_ENV", "production"),
+            ("PORTAL_SECRET_KEY", key.as_str()),
+            ("DATABASE_URL", "sqlite::memory:"),
+            ("PORTAL_OIDC_ISSUER", "https://login.example.org"),
+            ("PORTAL_OIDC_CLIENT_ID", "portal"),
+            ("PORTAL_OIDC_CLIENT_SECRET", "s3cret-value"),
+            ("PORTAL_PUBLIC_URL", "https://portal.example.org/"),
+        ];
+        let s = settings(&vars).expect("settings");
+        assert_eq!(s.public_url.as_deref(), Some("https://portal.example.org"));
+        assert!(!format!("{s:?}").contains("s3cret-value"));
+        let mut plain = vars;
+        plain[3].1 = "http://login.example.org";
+        assert!(settings(&plain).is_err());
     }
 
     #[test]

@@ -5,9 +5,11 @@
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod oidc;
 pub mod public_forms;
 pub mod retention;
 pub mod security;
 pub mod session_store;
+pub mod staff_routes;
 pub mod startup;
 pub mod telemetry;

@@ -30,6 +30,12 @@ enum Command {
     /// Staff tools for reports: find by address, write to the reporter, close.
     #[command(subcommand)]
     Report(cli::report::ReportCommand),
+    /// Staff administration: invite the first administrator.
+    #[command(subcommand)]
+    Admin(cli::admin::AdminCommand),
+    /// The audit trail of staff actions: verify its hash chain.
+    #[command(subcommand)]
+    Audit(cli::audit::AuditCommand),
 }
 
 #[tokio::main]
@@ -37,6 +43,8 @@ async fn main() -> anyhow::Result<()> {
     match Cli::parse().command.unwrap_or(Command::Serve) {
         Command::Hash { files } => cli::hash::run(&files),
         Command::Report(command) => cli::report::run(command).await,
+        Command::Admin(command) => cli::admin::run(command).await,
+        Command::Audit(command) => cli::audit::run(command).await,
         Command::Serve => {
             telemetry::init();
             let settings = Settings::from_env()?;

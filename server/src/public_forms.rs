@@ -23,7 +23,7 @@ use tower_sessions::Session;
 use crate::startup::AppState;
 
 /// Reads the form body. Names may repeat (checkboxes), so pairs, not a map.
-async fn form_pairs(request: Request) -> (http::request::Parts, Vec<(String, String)>) {
+pub(crate) async fn form_pairs(request: Request) -> (http::request::Parts, Vec<(String, String)>) {
     let (parts, body) = request.into_parts();
     let bytes = axum::body::to_bytes(body, crate::startup::MAX_REQUEST_BYTES)
         .await
@@ -37,7 +37,7 @@ fn client_of(parts: &http::request::Parts) -> Option<ClientKey> {
 }
 
 /// Renders the app for this request with `extra` in its context.
-async fn render(
+pub(crate) async fn render(
     state: &AppState,
     parts: http::request::Parts,
     extra: impl Fn() + Clone + Send + Sync + 'static,

@@ -10,6 +10,7 @@ use app::{
     report::{ReportKeys, intake::Intake},
     shell,
     shell::QuickExitSetting,
+    staff::routes::{OIDC_CALLBACK, SIGN_IN, SIGN_OUT},
 };
 use axum::{
     Router,
@@ -33,8 +34,11 @@ use tracing::Level;
 
 use crate::{
     config::Settings,
-    db, public_forms, retention, security,
+    db,
+    oidc::OidcLogin,
+    public_forms, retention, security,
     session_store::{DbSessionStore, delete_expired_periodically},
+    staff_routes,
 };
 
 /// Public request bodies are small by design: hashes and answers, never files.
@@ -49,6 +53,8 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub intake: Intake,
     pub context: LeptosContext,
+    /// Staff sign-in; `None` when no identity provider is configured (development only).
+    pub oidc: Option<Arc<OidcLogin>>,
 }
 
 pub struct Application {
@@ -96,15 +102,32 @@ impl Application {
         ));
         let quick_exit = QuickExitSetting(settings.quick_exit_url.clone());
         let intake_for_context = intake.clone();
+        let db_for_context = db.clone();
         let context: LeptosContext = Arc::new(move || {
             provide_context(quick_exit.clone());
             provide_context(intake_for_context.clone());
+            provide_context(db_for_context.clone());
         });
+        let public_url = settings
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", leptos_options.site_addr));
+        let oidc = match settings.oidc.clone() {
+            Some(oidc) => Some(Arc::new(
+                OidcLogin::new(oidc, &format!("{public_url}{OIDC_CALLBACK}"))
+                    .context("cannot set up staff sign-in")?,
+            )),
+            None => {
+                tracing::warn!("no PORTAL_OIDC_ISSUER set: staff cannot sign in");
+                None
+            }
+        };
         let state = AppState {
             leptos_options: leptos_options.clone(),
             db: db.clone(),
             intake,
             context: context.clone(),
+            oidc,
         };
         let leptos_context = move || context();
         let routes = generate_route_list(App);
@@ -126,7 +149,13 @@ impl Application {
                     &format!("{prefix}/follow-up"),
                     post(public_forms::follow_up),
                 )
+                .route(&format!("{prefix}/staff/admin"), post(staff_routes::admin))
         });
+        // Staff sign-in and sign-out (see app::staff::routes).
+        let router = router
+            .route(SIGN_IN, get(staff_routes::sign_in))
+            .route(OIDC_CALLBACK, get(staff_routes::callback))
+            .route(SIGN_OUT, post(staff_routes::sign_out));
         let router = router
             .fallback(file_and_error_handler_with_context::<AppState, _>(leptos_context, shell))
             .with_state(state)

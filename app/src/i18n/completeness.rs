@@ -132,8 +132,8 @@ fn messages_named_at_run_time_exist() {
                 .map(|l| format!("language-{l}")),
         )
         .collect();
-    // Every Fluent id written as a string literal in the report and follow-up code.
-    for dir in ["report", "follow_up"] {
+    // Every Fluent id written as a string literal in the report, follow-up and staff code.
+    for dir in ["report", "follow_up", "staff"] {
         for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(dir))
             .expect("source dir")
         {
@@ -144,7 +144,9 @@ fn messages_named_at_run_time_exist() {
             let text = std::fs::read_to_string(path).expect("source file");
             for piece in text.split('"').skip(1).step_by(2) {
                 let id_like = (piece.starts_with("report-error-")
-                    || piece.starts_with("follow-up-"))
+                    || piece.starts_with("follow-up-")
+                    || piece.starts_with("staff-error-")
+                    || piece.starts_with("staff-admin-"))
                     && piece
                         .chars()
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');

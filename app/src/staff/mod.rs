@@ -1,10 +1,46 @@
-//! The staff workspace. OpenID Connect sign-in and roles land with the staff issue; until then this page holds no data and offers no actions.
+//! The staff workspace: sign-in through the organisation's OpenID provider (the flow itself
+//! is in the server crate), roles and the access table, invitations, organisations, and the
+//! pages under `/staff`.
+//!
+//! Invariants: an account exists only from an invitation (or `portal admin invite`); every
+//! staff page, server function and form asks [`permits`] through [`access::authorize`];
+//! every staff action writes its audit event in its own transaction.
 
-use leptos::prelude::*;
+mod dto;
+mod page;
+mod role;
+pub mod routes;
+mod server_fns;
 
-use crate::{i18n::tr, shell::Placeholder};
+#[cfg(feature = "ssr")]
+pub mod access;
+#[cfg(feature = "ssr")]
+pub mod actions;
+#[cfg(feature = "ssr")]
+pub mod entity;
+mod member;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod signed_in;
 
-#[component]
-pub fn StaffPage() -> impl IntoView {
-    view! { <Placeholder title=tr("staff-title") intro=tr("staff-intro") /> }
+pub use dto::{
+    AdminView, AuditView, HomeView, InvitationRow, OrganisationRow, PostedStaffForm, StaffFnError,
+    StaffRow,
+};
+pub use member::StaffMember;
+pub use page::{StaffAdminPage, StaffAuditPage, StaffPage};
+pub use role::{Permission, Role, a_role_without, may_see_handover, permits};
+pub use server_fns::{load_audit_trail, load_staff_admin, load_staff_home};
+
+/// `YYYY-MM-DD HH:MM` (UTC) from unix seconds.
+#[cfg(feature = "ssr")]
+pub fn format_time(unix: i64) -> String {
+    let minutes = unix.rem_euclid(86_400) / 60;
+    format!(
+        "{} {:02}:{:02}",
+        crate::follow_up::date(unix),
+        minutes / 60,
+        minutes % 60
+    )
 }

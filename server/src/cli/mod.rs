@@ -1,4 +1,6 @@
 //! Command-line tools of the `portal` binary, beside `serve` and `migrate`.
 
+pub mod admin;
+pub mod audit;
 pub mod hash;
 pub mod report;

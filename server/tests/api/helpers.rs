@@ -103,8 +103,8 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(backend, &[]).await
 }
 
-/// The app with more settings, e.g. a lower limit.
-pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> TestApp {
+/// [`spawn_app`] with more settings, e.g. the identity provider's.
+pub async fn spawn_app_with(backend: Backend, extra: &[(&str, String)]) -> TestApp {
     let database_url = fresh_database(backend).await;
     let data_dir = temp_dir("data");
     let mut vars = vec![
@@ -113,7 +113,7 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> TestApp
         ("PORTAL_DATA_DIR", data_dir.display().to_string()),
         ("PORTAL_SECRET_KEY", TEST_SECRET.to_owned()),
     ];
-    vars.extend(extra.iter().map(|(k, v)| (*k, (*v).to_owned())));
+    vars.extend(extra.iter().cloned());
     let settings = Settings::from_lookup(|name| {
         vars.iter()
             .find(|(k, _)| *k == name)

@@ -355,7 +355,7 @@ async fn over_the_limit_a_report_needs_proof_of_work_and_far_over_it_waits() {
     use app::abuse::work::Challenge;
 
     for backend in backends() {
-        let app = spawn_app_with(backend, &[("PORTAL_REPORTS_PER_CLIENT", "1")]).await;
+        let app = spawn_app_with(backend, &[("PORTAL_REPORTS_PER_CLIENT", "1".to_owned())]).await;
         let client = browser();
         let send = |n: usize, extra: Vec<(&'static str, String)>| {
             let (app, client) = (&app, &client);

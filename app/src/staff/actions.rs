@@ -1,0 +1,96 @@
+//! The administrators' forms, handled on the server: invite, change a role, add an
+//! organisation. Success redirects back to the page with a GET (a reload never posts twice);
+//! a problem renders the page again with the message and the text kept.
+
+use sea_orm::DatabaseConnection;
+
+use super::{
+    PostedStaffForm, Role,
+    access::{SignedInStaff, form_token_matches},
+    service::{self, Invitee, StaffError},
+};
+
+pub enum Outcome {
+    /// Back to the page with a GET.
+    Redirect,
+    Render(PostedStaffForm),
+}
+
+fn get<'a>(form: &'a [(String, String)], name: &str) -> &'a str {
+    form.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default()
+}
+
+fn organisation(form: &[(String, String)], name: &str) -> Option<i64> {
+    get(form, name).parse().ok()
+}
+
+/// Handles one administrator form post. The caller has checked `Permission::ManageStaff`.
+pub async fn handle_admin(
+    db: &DatabaseConnection,
+    staff: &SignedInStaff,
+    form: &[(String, String)],
+) -> Outcome {
+    if !form_token_matches(get(form, "csrf"), staff) {
+        return Outcome::Render(PostedStaffForm {
+            error: Some("staff-error-form-expired".to_owned()),
+            ..PostedStaffForm::default()
+        });
+    }
+    let me = &staff.member;
+    let typed_email = get(form, "email").chars().take(320).collect::<String>();
+    let typed_name = get(form, "name").chars().take(200).collect::<String>();
+    let result = match get(form, "action") {
+        "invite" => match (Invitee::email(&typed_email), Role::parse(get(form, "role"))) {
+            (Ok(invitee), Some(role)) => service::invite(
+                db,
+                Some(me),
+                invitee,
+                role,
+                organisation(form, "organisation_id"),
+            )
+            .await
+            .map(|()| "staff-admin-invited"),
+            (Err(error), _) => Err(error),
+            (_, None) => Err(StaffError::UnknownStaff),
+        },
+        "change-role" => {
+            let staff_id = get(form, "staff_id").parse().unwrap_or_default();
+            match Role::parse(get(form, "role")) {
+                Some(role) => service::change_role(
+                    db,
+                    me,
+                    staff_id,
+                    role,
+                    organisation(form, "organisation_id"),
+                )
+                .await
+                .map(|()| "staff-admin-role-changed"),
+                None => Err(StaffError::UnknownStaff),
+            }
+        }
+        "add-organisation" => service::create_organisation(db, me, &typed_name, get(form, "kind"))
+            .await
+            .map(|_| "staff-admin-organisation-added"),
+        _ => return Outcome::Redirect,
+    };
+    match result {
+        Ok(notice) => Outcome::Render(PostedStaffForm {
+            notice: Some(notice.to_owned()),
+            ..PostedStaffForm::default()
+        }),
+        Err(error) => {
+            if let StaffError::Db(db_error) = &error {
+                tracing::error!(error = %db_error, "a staff administration form failed");
+            }
+            Outcome::Render(PostedStaffForm {
+                error: Some(error.message_id().to_owned()),
+                email: typed_email,
+                organisation_name: typed_name,
+                ..PostedStaffForm::default()
+            })
+        }
+    }
+}

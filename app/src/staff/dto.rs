@@ -1,0 +1,107 @@
+//! What staff pages receive from the server: plain data, never entities.
+
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+use serde::{Deserialize, Serialize};
+
+use super::Role;
+use crate::audit::{AuditEventView, ChainReport};
+
+/// The staff home page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HomeView {
+    pub name: String,
+    pub role: Role,
+    pub organisation: Option<String>,
+    pub csrf: String,
+    pub can_manage_staff: bool,
+    pub can_view_audit: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StaffRow {
+    pub id: i64,
+    pub name: String,
+    pub email: Option<String>,
+    pub role: Role,
+    pub organisation_id: Option<i64>,
+    pub last_sign_in: Option<String>,
+    pub disabled: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InvitationRow {
+    pub who: String,
+    pub role: Role,
+    pub organisation: Option<String>,
+    pub invited_on: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrganisationRow {
+    pub id: i64,
+    pub name: String,
+    pub kind: String,
+}
+
+/// The administrators' page: staff, open invitations, organisations.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AdminView {
+    pub me: i64,
+    pub csrf: String,
+    pub staff: Vec<StaffRow>,
+    pub invitations: Vec<InvitationRow>,
+    pub organisations: Vec<OrganisationRow>,
+}
+
+/// The audit page: the chain's state and the newest events.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditView {
+    pub chain: ChainReport,
+    pub events: Vec<AuditEventView>,
+}
+
+/// What a staff form post left to show: a message, and the text typed, so nothing is lost.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PostedStaffForm {
+    /// A Fluent id: what happened.
+    pub notice: Option<String>,
+    /// A Fluent id: what went wrong.
+    pub error: Option<String>,
+    pub email: String,
+    pub organisation_name: String,
+}
+
+/// The error of every staff server function: codes only, never internal text.
+#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
+pub enum StaffFnError {
+    #[error("not signed in")]
+    Unauthenticated,
+    #[error("not allowed")]
+    Forbidden,
+    #[error("internal error")]
+    Internal,
+    #[error("{0}")]
+    ServerFn(ServerFnErrorErr),
+}
+
+impl FromServerFnError for StaffFnError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        StaffFnError::ServerFn(value)
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<super::access::AccessError> for StaffFnError {
+    fn from(error: super::access::AccessError) -> Self {
+        match error {
+            super::access::AccessError::Unauthenticated => StaffFnError::Unauthenticated,
+            super::access::AccessError::Forbidden => StaffFnError::Forbidden,
+            super::access::AccessError::Internal => StaffFnError::Internal,
+        }
+    }
+}

@@ -1,0 +1,162 @@
+//! Roles, permissions, and the one table that decides which role may do what.
+//!
+//! Every staff page, server function and form handler asks [`permits`] (through
+//! `crate::ssr::require_staff` or `staff::access::authorize`); nothing else grants access.
+
+use serde::{Deserialize, Serialize};
+
+/// What a staff member is, at their organisation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Role {
+    /// Answers people at a helpline; reads cases and talks to reporters.
+    HelplineStaff,
+    /// Assesses items and decides on notices.
+    Analyst,
+    /// Hands people over to care partners.
+    Caseworker,
+    /// Works at a care organisation; sees only handovers addressed to it.
+    CarePartner,
+    /// Invites staff, sets roles, reads the audit trail.
+    Administrator,
+}
+
+impl Role {
+    /// Every role, in the order pages list them.
+    pub const ALL: [Role; 5] = [
+        Role::HelplineStaff,
+        Role::Analyst,
+        Role::Caseworker,
+        Role::CarePartner,
+        Role::Administrator,
+    ];
+
+    /// The stored name (database column `role`, form values).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::HelplineStaff => "helpline_staff",
+            Role::Analyst => "analyst",
+            Role::Caseworker => "caseworker",
+            Role::CarePartner => "care_partner",
+            Role::Administrator => "administrator",
+        }
+    }
+
+    pub fn parse(stored: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.as_str() == stored)
+    }
+
+    /// A care partner always belongs to a care organisation; other roles may.
+    pub fn needs_organisation(self) -> bool {
+        self == Role::CarePartner
+    }
+}
+
+/// Something a staff member may be allowed to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Permission {
+    /// See the staff home page (every staff member).
+    OpenWorkspace,
+    /// See the queue of cases (issue 4, part 3).
+    ViewQueue,
+    /// Open a case (issue 4, part 4).
+    ViewCase,
+    /// Assess an item and confirm notices.
+    AssessItem,
+    /// Write to a reporter, anonymously.
+    MessageReporter,
+    /// Propose a handover to a care organisation.
+    ProposeHandover,
+    /// Accept or answer a handover addressed to one's own organisation.
+    ReceiveHandover,
+    /// Invite staff, change roles, add organisations.
+    ManageStaff,
+    /// Read and verify the audit trail.
+    ViewAudit,
+}
+
+impl Permission {
+    pub const ALL: [Permission; 9] = [
+        Permission::OpenWorkspace,
+        Permission::ViewQueue,
+        Permission::ViewCase,
+        Permission::AssessItem,
+        Permission::MessageReporter,
+        Permission::ProposeHandover,
+        Permission::ReceiveHandover,
+        Permission::ManageStaff,
+        Permission::ViewAudit,
+    ];
+}
+
+/// The access table: whether `role` may do `permission`. The only place that decides.
+pub fn permits(role: Role, permission: Permission) -> bool {
+    use Permission::*;
+    use Role::*;
+    match permission {
+        OpenWorkspace => true,
+        ViewQueue | ViewCase => matches!(role, HelplineStaff | Analyst | Caseworker),
+        AssessItem => role == Analyst,
+        MessageReporter => matches!(role, HelplineStaff | Analyst | Caseworker),
+        ProposeHandover => role == Caseworker,
+        ReceiveHandover => role == CarePartner,
+        ManageStaff | ViewAudit => role == Administrator,
+    }
+}
+
+/// Whether a staff member of `role` at `own_organisation` may see a handover addressed to
+/// `addressed_to`. Care partners see only their own organisation's; caseworkers see all.
+pub fn may_see_handover(role: Role, own_organisation: Option<i64>, addressed_to: i64) -> bool {
+    match role {
+        Role::CarePartner => own_organisation == Some(addressed_to),
+        Role::Caseworker => true,
+        _ => false,
+    }
+}
+
+/// A role that lacks `permission`, for tests that check a refusal; `None` if all have it.
+pub fn a_role_without(permission: Permission) -> Option<Role> {
+    Role::ALL.into_iter().find(|r| !permits(*r, permission))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_role_round_trips_through_its_stored_name() {
+        for role in Role::ALL {
+            assert_eq!(Role::parse(role.as_str()), Some(role));
+        }
+        assert_eq!(Role::parse("root"), None);
+    }
+
+    #[test]
+    fn only_administrators_manage_staff_and_read_the_audit_trail() {
+        for role in Role::ALL {
+            let admin = role == Role::Administrator;
+            assert_eq!(permits(role, Permission::ManageStaff), admin, "{role:?}");
+            assert_eq!(permits(role, Permission::ViewAudit), admin, "{role:?}");
+        }
+    }
+
+    #[test]
+    fn a_care_partner_sees_no_case_and_only_their_own_organisations_handovers() {
+        assert!(!permits(Role::CarePartner, Permission::ViewCase));
+        assert!(!permits(Role::CarePartner, Permission::ViewQueue));
+        assert!(may_see_handover(Role::CarePartner, Some(7), 7));
+        assert!(!may_see_handover(Role::CarePartner, Some(7), 8));
+        assert!(!may_see_handover(Role::CarePartner, None, 7));
+    }
+
+    #[test]
+    fn every_staff_member_may_open_the_workspace() {
+        for role in Role::ALL {
+            assert!(permits(role, Permission::OpenWorkspace));
+        }
+        assert_eq!(a_role_without(Permission::OpenWorkspace), None);
+        assert_eq!(
+            a_role_without(Permission::ManageStaff),
+            Some(Role::HelplineStaff)
+        );
+    }
+}

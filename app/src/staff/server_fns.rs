@@ -1,0 +1,104 @@
+//! The staff pages' server functions. Each one authorises first (`require_staff`), then
+//! returns a DTO.
+
+use leptos::prelude::*;
+
+use super::dto::{AdminView, AuditView, HomeView, StaffFnError};
+
+#[server(prefix = "/api/staff", endpoint = "home")]
+pub async fn load_staff_home() -> Result<HomeView, StaffFnError> {
+    use super::{Permission, permits, service};
+    let staff = crate::ssr::require_staff(Permission::OpenWorkspace).await?;
+    let db = crate::ssr::db()?;
+    let member = staff.member;
+    let organisation = match member.organisation_id {
+        Some(id) => service::organisations(&db)
+            .await
+            .map_err(crate::ssr::internal)?
+            .into_iter()
+            .find(|o| o.id == id)
+            .map(|o| o.name),
+        None => None,
+    };
+    Ok(HomeView {
+        name: member.display_name,
+        role: member.role,
+        organisation,
+        csrf: staff.csrf,
+        can_manage_staff: permits(member.role, Permission::ManageStaff),
+        can_view_audit: permits(member.role, Permission::ViewAudit),
+    })
+}
+
+#[server(prefix = "/api/staff", endpoint = "admin")]
+pub async fn load_staff_admin() -> Result<AdminView, StaffFnError> {
+    use super::{
+        Permission, Role,
+        dto::{InvitationRow, OrganisationRow, StaffRow},
+        format_time, service,
+    };
+    let staff = crate::ssr::require_staff(Permission::ManageStaff).await?;
+    let db = crate::ssr::db()?;
+    let internal = crate::ssr::internal;
+    let organisations = service::organisations(&db).await.map_err(internal)?;
+    let org_name = |id: Option<i64>| {
+        id.and_then(|id| organisations.iter().find(|o| o.id == id))
+            .map(|o| o.name.clone())
+    };
+    let staff_rows = service::accounts(&db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .filter_map(|a| {
+            Some(StaffRow {
+                id: a.id,
+                name: a.display_name,
+                email: a.email,
+                role: Role::parse(&a.role)?,
+                organisation_id: a.organisation_id,
+                last_sign_in: a.last_sign_in_at.map(format_time),
+                disabled: a.disabled_at.is_some(),
+            })
+        })
+        .collect();
+    let invitations = service::open_invitations(&db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .filter_map(|i| {
+            Some(InvitationRow {
+                who: i.email.or(i.subject).unwrap_or_default(),
+                role: Role::parse(&i.role)?,
+                organisation: org_name(i.organisation_id),
+                invited_on: format_time(i.created_at),
+            })
+        })
+        .collect();
+    Ok(AdminView {
+        me: staff.member.id,
+        csrf: staff.csrf,
+        staff: staff_rows,
+        invitations,
+        organisations: organisations
+            .into_iter()
+            .map(|o| OrganisationRow {
+                id: o.id,
+                name: o.name,
+                kind: o.kind,
+            })
+            .collect(),
+    })
+}
+
+#[server(prefix = "/api/staff", endpoint = "audit")]
+pub async fn load_audit_trail() -> Result<AuditView, StaffFnError> {
+    use super::Permission;
+    use crate::audit::store;
+    crate::ssr::require_staff(Permission::ViewAudit).await?;
+    let db = crate::ssr::db()?;
+    let chain = store::verify(&db).await.map_err(crate::ssr::internal)?;
+    let events = store::recent(&db, 200)
+        .await
+        .map_err(crate::ssr::internal)?;
+    Ok(AuditView { chain, events })
+}

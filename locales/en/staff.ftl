@@ -1,0 +1,90 @@
+## Staff workspace: sign-in, administration, audit trail (staff only, desktop)
+
+staff-sign-in-intro = Helpline staff, analysts, caseworkers, care partners and administrators sign in here with their organisation's account.
+staff-sign-in-button = Sign in with your organisation's account
+staff-sign-out = Sign out
+staff-signed-out = You are signed out.
+staff-sign-in-refused = This account has not been invited to the staff workspace. Ask an administrator of the portal to invite you, then sign in again.
+staff-sign-in-failed = Signing in did not work. Please try again.
+staff-sign-in-unavailable = Signing in is not possible right now: the identity provider cannot be reached or is not configured.
+staff-refused-signed-out = Please sign in to see this page.
+staff-refused-role = Your role does not give access to this page.
+staff-error-try-again = Something went wrong. Please try again.
+
+# Variables:
+#   $name (String) - The staff member's name
+#   $role (String) - Their role, e.g. "Analyst"
+staff-signed-in-as = Signed in as { $name } ({ $role }).
+# Variables:
+#   $organisation (String) - The staff member's organisation
+staff-organisation = Organisation: { $organisation }
+
+staff-role-helpline-staff = Helpline staff
+staff-role-analyst = Analyst
+staff-role-caseworker = Caseworker
+staff-role-care-partner = Care partner
+staff-role-administrator = Administrator
+
+## Administration
+
+staff-admin-title = Staff and organisations
+staff-admin-invite-title = Invite a staff member
+staff-admin-invite-hint = The account is created when this person first signs in with the invited address, verified by their organisation's identity provider.
+staff-admin-email-label = E-mail address
+staff-admin-role-label = Role
+staff-admin-organisation-label = Organisation
+staff-admin-invite-button = Invite
+staff-admin-invited = The invitation is saved.
+staff-admin-invitations-title = Open invitations
+staff-admin-staff-title = Staff
+staff-admin-role-for = Role for
+staff-admin-change-role = Change role
+staff-admin-role-changed = The role is changed.
+staff-admin-organisations-title = Organisations
+staff-admin-organisation-name-label = Name of the organisation
+staff-admin-organisation-kind-label = Kind of organisation
+staff-admin-add-organisation-button = Add organisation
+staff-admin-organisation-added = The organisation is added.
+staff-admin-column-who = Invited
+staff-admin-column-name = Name
+staff-admin-column-email = E-mail address
+staff-admin-column-role = Role
+staff-admin-column-organisation = Organisation
+staff-admin-column-invited = Invited on
+staff-admin-column-last-sign-in = Last sign-in
+staff-organisation-none = No organisation
+staff-organisation-kind-helpline = Helpline
+staff-organisation-kind-hotline = Hotline
+staff-organisation-kind-care-centre = Care centre
+staff-organisation-kind-authority = Authority
+staff-organisation-kind-other = Other
+
+staff-error-email = Enter an e-mail address such as name@organisation.org.
+staff-error-organisation-required = A care partner needs an organisation. Choose one, or add it below first.
+staff-error-organisation-unknown = That organisation does not exist (any more).
+staff-error-staff-unknown = That staff member or role does not exist.
+staff-error-own-role = You cannot change your own role. Ask another administrator.
+staff-error-name = Enter a name of at most 200 characters.
+staff-error-organisation-exists = An organisation with this name already exists.
+staff-error-already-invited = This person is already invited or already has an account.
+staff-error-form-expired = This form has expired. Please try again.
+
+## Audit trail
+
+staff-audit-title = Audit trail
+# Variables:
+#   $count (Number) - How many events were checked
+staff-audit-chain-intact =
+    { $count ->
+        [one] The audit trail is intact: { $count } event checked.
+       *[other] The audit trail is intact: { $count } events checked.
+    }
+# Variables:
+#   $id (Number) - The first event that does not fit the chain
+staff-audit-chain-broken = The audit trail has been altered: event { $id } does not fit the chain.
+staff-audit-column-when = When (UTC)
+staff-audit-column-who = Who
+staff-audit-column-what = What
+staff-audit-column-case = Case
+staff-audit-column-target = About
+staff-audit-column-detail = Detail

@@ -1,0 +1,90 @@
+## Werkplek voor medewerkers: inloggen, beheer, audittrail (alleen medewerkers, desktop)
+
+staff-sign-in-intro = Medewerkers van hulplijnen, analisten, casemanagers, zorgpartners en beheerders loggen hier in met het account van hun organisatie.
+staff-sign-in-button = Inloggen met het account van je organisatie
+staff-sign-out = Uitloggen
+staff-signed-out = Je bent uitgelogd.
+staff-sign-in-refused = Dit account is niet uitgenodigd voor de werkplek. Vraag een beheerder van het portaal om je uit te nodigen en log daarna opnieuw in.
+staff-sign-in-failed = Inloggen is niet gelukt. Probeer het opnieuw.
+staff-sign-in-unavailable = Inloggen kan nu niet: de identiteitsprovider is niet bereikbaar of niet ingesteld.
+staff-refused-signed-out = Log in om deze pagina te zien.
+staff-refused-role = Je rol geeft geen toegang tot deze pagina.
+staff-error-try-again = Er ging iets mis. Probeer het opnieuw.
+
+# Variables:
+#   $name (String) - The staff member's name
+#   $role (String) - Their role, e.g. "Analyst"
+staff-signed-in-as = Ingelogd als { $name } ({ $role }).
+# Variables:
+#   $organisation (String) - The staff member's organisation
+staff-organisation = Organisatie: { $organisation }
+
+staff-role-helpline-staff = Hulplijnmedewerker
+staff-role-analyst = Analist
+staff-role-caseworker = Casemanager
+staff-role-care-partner = Zorgpartner
+staff-role-administrator = Beheerder
+
+## Beheer
+
+staff-admin-title = Medewerkers en organisaties
+staff-admin-invite-title = Een medewerker uitnodigen
+staff-admin-invite-hint = Het account wordt aangemaakt zodra deze persoon voor het eerst inlogt met het uitgenodigde adres, bevestigd door de identiteitsprovider van de organisatie.
+staff-admin-email-label = E-mailadres
+staff-admin-role-label = Rol
+staff-admin-organisation-label = Organisatie
+staff-admin-invite-button = Uitnodigen
+staff-admin-invited = De uitnodiging is opgeslagen.
+staff-admin-invitations-title = Openstaande uitnodigingen
+staff-admin-staff-title = Medewerkers
+staff-admin-role-for = Rol voor
+staff-admin-change-role = Rol wijzigen
+staff-admin-role-changed = De rol is gewijzigd.
+staff-admin-organisations-title = Organisaties
+staff-admin-organisation-name-label = Naam van de organisatie
+staff-admin-organisation-kind-label = Soort organisatie
+staff-admin-add-organisation-button = Organisatie toevoegen
+staff-admin-organisation-added = De organisatie is toegevoegd.
+staff-admin-column-who = Uitgenodigd
+staff-admin-column-name = Naam
+staff-admin-column-email = E-mailadres
+staff-admin-column-role = Rol
+staff-admin-column-organisation = Organisatie
+staff-admin-column-invited = Uitgenodigd op
+staff-admin-column-last-sign-in = Laatst ingelogd
+staff-organisation-none = Geen organisatie
+staff-organisation-kind-helpline = Hulplijn
+staff-organisation-kind-hotline = Meldpunt
+staff-organisation-kind-care-centre = Zorgcentrum
+staff-organisation-kind-authority = Autoriteit
+staff-organisation-kind-other = Anders
+
+staff-error-email = Vul een e-mailadres in, zoals naam@organisatie.nl.
+staff-error-organisation-required = Een zorgpartner hoort bij een organisatie. Kies er een, of voeg die hieronder eerst toe.
+staff-error-organisation-unknown = Die organisatie bestaat niet (meer).
+staff-error-staff-unknown = Die medewerker of rol bestaat niet.
+staff-error-own-role = Je kunt je eigen rol niet wijzigen. Vraag een andere beheerder.
+staff-error-name = Vul een naam in van hoogstens 200 tekens.
+staff-error-organisation-exists = Er bestaat al een organisatie met deze naam.
+staff-error-already-invited = Deze persoon is al uitgenodigd of heeft al een account.
+staff-error-form-expired = Dit formulier is verlopen. Probeer het opnieuw.
+
+## Audittrail
+
+staff-audit-title = Audittrail
+# Variables:
+#   $count (Number) - How many events were checked
+staff-audit-chain-intact =
+    { $count ->
+        [one] De audittrail is intact: { $count } gebeurtenis gecontroleerd.
+       *[other] De audittrail is intact: { $count } gebeurtenissen gecontroleerd.
+    }
+# Variables:
+#   $id (Number) - The first event that does not fit the chain
+staff-audit-chain-broken = De audittrail is gewijzigd: gebeurtenis { $id } past niet in de keten.
+staff-audit-column-when = Wanneer (UTC)
+staff-audit-column-who = Wie
+staff-audit-column-what = Wat
+staff-audit-column-case = Zaak
+staff-audit-column-target = Over
+staff-audit-column-detail = Details

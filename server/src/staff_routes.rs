@@ -1,0 +1,164 @@
+//! The staff workspace's own HTTP routes: the OpenID Connect sign-in (start and callback),
+//! sign-out, and the administrators' form posts. Pages and their data go through the Leptos
+//! app and its server functions; every handler here checks access through
+//! `app::staff::access` like they do.
+
+use app::staff::{
+    Permission,
+    access::{self, AccessError, form_token_matches},
+    actions::{self, Outcome},
+    service::{self, SignIn},
+    signed_in,
+};
+use axum::{
+    extract::{Query, Request, State},
+    response::{IntoResponse, Redirect, Response},
+};
+use leptos::prelude::provide_context;
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use crate::{oidc::PendingSignIn, public_forms, startup::AppState};
+
+const PENDING: &str = "oidc_pending";
+/// A sign-in must come back from the provider within this time.
+const PENDING_SECONDS: i64 = 10 * 60;
+
+fn to_staff_home(outcome: &str) -> Response {
+    Redirect::to(&format!("/staff?sign-in={outcome}")).into_response()
+}
+
+/// `GET /staff/sign-in`: off to the identity provider. A plain link starts it (no form), so
+/// the page's CSP `form-action 'self'` stays as it is.
+pub async fn sign_in(State(state): State<AppState>, session: Session) -> Response {
+    let Some(login) = state.oidc.as_ref() else {
+        return to_staff_home("unavailable");
+    };
+    match login.start().await {
+        Ok((url, pending)) => {
+            if let Err(error) = session.insert(PENDING, pending).await {
+                tracing::error!(%error, "could not keep the pending sign-in");
+                return to_staff_home("failed");
+            }
+            Redirect::to(&url).into_response()
+        }
+        Err(error) => {
+            tracing::error!(%error, "could not start a staff sign-in");
+            to_staff_home("unavailable")
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CallbackParams {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+}
+
+/// `GET /staff/oidc/callback`: back from the provider with a code.
+pub async fn callback(
+    State(state): State<AppState>,
+    session: Session,
+    Query(params): Query<CallbackParams>,
+) -> Response {
+    let pending: Option<PendingSignIn> = session.remove(PENDING).await.ok().flatten();
+    let Some(login) = state.oidc.as_ref() else {
+        return to_staff_home("unavailable");
+    };
+    let Some(pending) = pending else {
+        return to_staff_home("failed");
+    };
+    if let Some(error) = params.error {
+        tracing::info!(
+            error = error.chars().take(64).collect::<String>(),
+            "the identity provider refused a sign-in"
+        );
+        return to_staff_home("failed");
+    }
+    let state_matches = params.state.is_some_and(|s| {
+        bool::from(subtle::ConstantTimeEq::ct_eq(
+            s.as_bytes(),
+            pending.state.as_bytes(),
+        ))
+    });
+    let fresh = app::report::store::now() - pending.started_at <= PENDING_SECONDS;
+    let (true, true, Some(code)) = (state_matches, fresh, params.code) else {
+        return to_staff_home("failed");
+    };
+    let identity = match login.finish(code, pending).await {
+        Ok(identity) => identity,
+        Err(error) => {
+            tracing::warn!(%error, "a staff sign-in failed");
+            return to_staff_home("failed");
+        }
+    };
+    match service::sign_in(&state.db, &identity).await {
+        Ok(SignIn::Welcome(member)) => match signed_in::sign_in(&session, member.id).await {
+            Ok(()) => Redirect::to("/staff").into_response(),
+            Err(error) => {
+                tracing::error!(%error, "could not start a staff session");
+                to_staff_home("failed")
+            }
+        },
+        Ok(SignIn::Refused) => {
+            signed_in::sign_out(&session).await;
+            to_staff_home("refused")
+        }
+        Err(error) => {
+            tracing::error!(%error, "could not record a staff sign-in");
+            to_staff_home("failed")
+        }
+    }
+}
+
+fn refused(error: AccessError) -> Response {
+    let text = match error {
+        AccessError::Unauthenticated => "not signed in",
+        AccessError::Forbidden => "not allowed",
+        AccessError::Internal => "could not check access",
+    };
+    (error.status(), text).into_response()
+}
+
+/// `POST /staff/sign-out`: ends the session, with the form token.
+pub async fn sign_out(
+    State(state): State<AppState>,
+    session: Session,
+    request: Request,
+) -> Response {
+    let (_, form) = public_forms::form_pairs(request).await;
+    let staff = match access::authorize(&session, &state.db, Permission::OpenWorkspace).await {
+        Ok(staff) => staff,
+        Err(error) => return refused(error),
+    };
+    let token = form
+        .iter()
+        .find(|(k, _)| k == "csrf")
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default();
+    if !form_token_matches(token, &staff) {
+        return refused(AccessError::Forbidden);
+    }
+    if let Err(error) = service::sign_out(&state.db, &staff.member).await {
+        tracing::error!(%error, "could not record a sign-out");
+    }
+    signed_in::sign_out(&session).await;
+    to_staff_home("signed-out")
+}
+
+/// `POST /staff/admin`: the administrators' forms.
+pub async fn admin(State(state): State<AppState>, session: Session, request: Request) -> Response {
+    let (parts, form) = public_forms::form_pairs(request).await;
+    let path = parts.uri.path().to_owned();
+    let staff = match access::authorize(&session, &state.db, Permission::ManageStaff).await {
+        Ok(staff) => staff,
+        Err(error) => return refused(error),
+    };
+    match actions::handle_admin(&state.db, &staff, &form).await {
+        Outcome::Redirect => Redirect::to(&path).into_response(),
+        Outcome::Render(posted) => {
+            public_forms::render(&state, parts, move || provide_context(posted.clone())).await
+        }
+    }
+}

@@ -1,0 +1,287 @@
+//! Every staff route, enumerated from the router and the registered server functions, refuses
+//! anonymous and wrong-role requests on the server.
+
+use std::collections::BTreeSet;
+
+use app::staff::{
+    Permission, Role, a_role_without,
+    routes::{STAFF_FORMS, STAFF_PAGES, STAFF_SERVER_FNS},
+    service::{self, Invitee},
+};
+
+use crate::{
+    helpers::{TestApp, backends},
+    identity_provider::{Browser, csrf_in, spawn_app_with_provider},
+};
+
+/// The staff pages the app's router serves, language prefix removed.
+fn routed_staff_pages() -> BTreeSet<String> {
+    leptos_axum::generate_route_list(app::App)
+        .iter()
+        .map(|route| route.path().to_owned())
+        .filter_map(|path| {
+            let path = path
+                .strip_prefix("/{lang}")
+                .map_or(path.clone(), |p| p.to_owned());
+            path.starts_with("/staff").then_some(path)
+        })
+        .collect()
+}
+
+#[test]
+fn every_staff_page_and_server_function_has_a_permission() {
+    let listed: BTreeSet<String> = STAFF_PAGES.iter().map(|(p, _)| p.to_string()).collect();
+    assert_eq!(
+        routed_staff_pages(),
+        listed,
+        "app.rs routes vs staff::routes::STAFF_PAGES"
+    );
+
+    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.to_owned())
+        .filter(|path| path.starts_with("/api/staff"))
+        .collect();
+    let listed: BTreeSet<String> = STAFF_SERVER_FNS
+        .iter()
+        .map(|(p, _)| p.to_string())
+        .collect();
+    assert_eq!(registered, listed, "server functions vs STAFF_SERVER_FNS");
+}
+
+async fn signed_in_as(app: &TestApp, role: Role, email: &str) -> (Browser, String) {
+    service::invite(&app.db, None, Invitee::email(email).unwrap(), role, None)
+        .await
+        .unwrap();
+    let browser = Browser::new(app);
+    let (url, body) = browser.sign_in(email).await;
+    assert!(url.ends_with("/staff"), "{url}");
+    (browser, csrf_in(&body))
+}
+
+#[tokio::test]
+async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
+    for backend in backends() {
+        let app = spawn_app_with_provider(backend).await;
+        let anonymous = Browser::new(&app);
+        let (admin, admin_csrf) =
+            signed_in_as(&app, Role::Administrator, "admin@example.test").await;
+        let (helpline, helpline_csrf) =
+            signed_in_as(&app, Role::HelplineStaff, "helpline@example.test").await;
+        let browser_for = |role: Role| match role {
+            Role::HelplineStaff => (&helpline, helpline_csrf.as_str()),
+            Role::Administrator => (&admin, admin_csrf.as_str()),
+            other => panic!("no test browser for {other:?}"),
+        };
+
+        for (path, permission) in STAFF_PAGES {
+            for prefix in ["", "/nl"] {
+                let page = format!("{prefix}{path}");
+                let response = anonymous.get(&page).await;
+                let status = response.status();
+                let body = response.text().await.unwrap();
+                assert!(
+                    !body.contains("name=\"csrf\""),
+                    "{backend:?} {page}: a form for anonymous"
+                );
+                if permission == Permission::OpenWorkspace {
+                    // The home page is also the way in: it offers sign-in, and nothing else.
+                    assert_eq!(status, 200, "{page}");
+                    assert!(body.contains("href=\"/staff/sign-in\""), "{page}");
+                } else {
+                    assert_eq!(status, 401, "{backend:?} anonymous {page}");
+                }
+                if let Some(role) = a_role_without(permission) {
+                    let (browser, _) = browser_for(role);
+                    let response = browser.get(&page).await;
+                    assert_eq!(response.status(), 403, "{backend:?} {role:?} {page}");
+                    let body = response.text().await.unwrap();
+                    assert!(
+                        body.contains("Your role does not give access")
+                            || body.contains("Je rol geeft geen toegang"),
+                        "{page}"
+                    );
+                }
+                let allowed = if app::staff::permits(Role::Administrator, permission) {
+                    &admin
+                } else {
+                    &helpline
+                };
+                assert_eq!(
+                    allowed.get(&page).await.status(),
+                    200,
+                    "{backend:?} allowed {page}"
+                );
+            }
+        }
+
+        for (path, permission) in STAFF_SERVER_FNS {
+            assert_eq!(
+                anonymous.post(path, &[]).await.status(),
+                401,
+                "{backend:?} anonymous {path}"
+            );
+            if let Some(role) = a_role_without(permission) {
+                let (browser, _) = browser_for(role);
+                assert_eq!(
+                    browser.post(path, &[]).await.status(),
+                    403,
+                    "{backend:?} {role:?} {path}"
+                );
+            }
+        }
+
+        let events_before = app::audit::store::verify(&app.db).await.unwrap().events;
+        for (path, permission) in STAFF_FORMS {
+            for form_action in ["invite", "add-organisation"] {
+                let form = [
+                    ("action", form_action),
+                    ("email", "intruder@example.test"),
+                    ("role", "administrator"),
+                    ("name", "Intruders"),
+                    ("kind", "other"),
+                ];
+                let response = anonymous.post(path, &form).await;
+                assert_eq!(response.status(), 401, "{backend:?} anonymous {path}");
+                if let Some(role) = a_role_without(permission) {
+                    let (browser, csrf) = browser_for(role);
+                    let mut with_token = form.to_vec();
+                    with_token.push(("csrf", csrf));
+                    let response = browser.post(path, &with_token).await;
+                    assert_eq!(response.status(), 403, "{backend:?} {role:?} {path}");
+                }
+            }
+        }
+        // None of the refused requests did anything.
+        assert_eq!(
+            app::audit::store::verify(&app.db).await.unwrap().events,
+            events_before
+        );
+    }
+}
+
+#[tokio::test]
+async fn an_administrator_invites_changes_roles_and_adds_organisations() {
+    let app = spawn_app_with_provider(backends()[0]).await;
+    let (admin, csrf) = signed_in_as(&app, Role::Administrator, "root@example.test").await;
+
+    let page = admin
+        .post(
+            "/staff/admin",
+            &[
+                ("csrf", &csrf),
+                ("action", "add-organisation"),
+                ("name", "Centrum Seksueel Geweld"),
+                ("kind", "care_centre"),
+            ],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("The organisation is added."), "{page}");
+
+    // A care partner without an organisation is refused, and the address typed is kept.
+    let page = admin
+        .post(
+            "/staff/admin",
+            &[
+                ("csrf", &csrf),
+                ("action", "invite"),
+                ("email", "partner@example.test"),
+                ("role", "care_partner"),
+                ("organisation_id", ""),
+            ],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("A care partner needs an organisation"),
+        "{page}"
+    );
+    assert!(page.contains("value=\"partner@example.test\""));
+
+    let page = admin
+        .post(
+            "/staff/admin",
+            &[
+                ("csrf", &csrf),
+                ("action", "invite"),
+                ("email", "partner@example.test"),
+                ("role", "care_partner"),
+                ("organisation_id", "1"),
+            ],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("The invitation is saved."), "{page}");
+
+    let partner = Browser::new(&app);
+    let (_, body) = partner.sign_in("partner@example.test").await;
+    assert!(body.contains("(Care partner)"), "{body}");
+    assert!(
+        body.contains("Organisation: Centrum Seksueel Geweld"),
+        "{body}"
+    );
+    assert_eq!(partner.get("/staff/admin").await.status(), 403);
+
+    // The administrator makes the partner a caseworker; it takes effect at once.
+    let accounts = service::accounts(&app.db).await.unwrap();
+    let partner_id = accounts
+        .iter()
+        .find(|a| a.subject == "sub-partner")
+        .unwrap()
+        .id;
+    let page = admin
+        .post(
+            "/staff/admin",
+            &[
+                ("csrf", &csrf),
+                ("action", "change-role"),
+                ("staff_id", &partner_id.to_string()),
+                ("role", "caseworker"),
+                ("organisation_id", ""),
+            ],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("The role is changed."), "{page}");
+    let home = partner.get("/staff").await.text().await.unwrap();
+    assert!(home.contains("(Caseworker)"), "{home}");
+
+    // Administrators cannot change their own role.
+    let own_id = accounts
+        .iter()
+        .find(|a| a.subject == "sub-root")
+        .unwrap()
+        .id;
+    let page = admin
+        .post(
+            "/staff/admin",
+            &[
+                ("csrf", &csrf),
+                ("action", "change-role"),
+                ("staff_id", &own_id.to_string()),
+                ("role", "analyst"),
+                ("organisation_id", ""),
+            ],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("You cannot change your own role"), "{page}");
+
+    let audit_page = admin.get("/staff/audit").await.text().await.unwrap();
+    assert!(
+        audit_page.contains("The audit trail is intact"),
+        "{audit_page}"
+    );
+    assert!(audit_page.contains("staff.role_changed"));
+    assert!(audit_page.contains("organisation.created"));
+}
