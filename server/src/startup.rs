@@ -92,12 +92,12 @@ impl Application {
 
         let intake = Intake {
             db: db.clone(),
-            writer: db::writer(&db, &settings).await?,
+            writer: db::writer(&db, &settings.database_url).await?,
             keys: ReportKeys::derive(settings.secret_key.expose()),
             limits: Limits::new(settings.reports_per_client),
         };
         tokio::spawn(retention::delete_closed_periodically(
-            intake.writer.clone(),
+            intake.writer.connection().clone(),
             settings.retention_days,
         ));
         let quick_exit = QuickExitSetting(settings.quick_exit_url.clone());

@@ -43,7 +43,7 @@ pub async fn handle(
         return Outcome::Render(PostedFollowUp::notice("follow-up-error-form-expired"));
     }
     // Every action here writes.
-    let db = &intake.writer;
+    let db = intake.writer.connection();
     let result = match action {
         "reply" => {
             let text = get("message").trim();

@@ -10,8 +10,9 @@ use super::{
     keys::ReportKeys,
     receipt::{Receipt, hex},
     steps::{FieldError, ReportState, Step},
-    store::{self, Stored},
+    store::{self, NewReport, Stored},
     urls,
+    writer::ReportWriter,
 };
 use crate::{
     abuse::{ClientKey, Limits},
@@ -23,10 +24,12 @@ use crate::{
 pub struct Intake {
     /// For reading.
     pub db: DatabaseConnection,
-    /// For writing. On SQLite a pool of one connection: writers wait their turn in a fair
-    /// queue instead of SQLite's busy handler, whose sleeps made the slowest submissions take
-    /// over a second under load. On PostgreSQL the same pool as `db`.
-    pub writer: DatabaseConnection,
+    /// For writing: new reports through [`ReportWriter::insert`] (group commit on SQLite),
+    /// everything else through [`ReportWriter::connection`]. On SQLite that is a pool of one
+    /// connection: writers wait their turn in a fair queue instead of SQLite's busy handler,
+    /// whose sleeps made the slowest submissions take over a second under load. On
+    /// PostgreSQL the same pool as `db`.
+    pub writer: ReportWriter,
     pub keys: ReportKeys,
     pub limits: Limits,
 }
@@ -343,7 +346,8 @@ async fn submit(
     }
     let urls = urls::check(state.draft.url_lines()).0;
     let receipt = Receipt::for_submission(&intake.keys.submission, &state.draft.submission);
-    match store::insert_report(&intake.writer, &intake.keys, &state.draft, &urls, &receipt).await {
+    let report = NewReport::new(&intake.keys, &state.draft, &urls, &receipt);
+    match intake.writer.insert(report).await {
         Ok(Stored::Created(_)) => done_with(receipt, &state),
         // The first answer was lost on the way (a dropped mobile connection, a browser
         // resending the form): shortly after, the same receipt is shown again.

@@ -18,6 +18,8 @@ mod receipt;
 pub mod store;
 #[cfg(feature = "ssr")]
 pub mod urls;
+#[cfg(feature = "ssr")]
+pub mod writer;
 
 pub use answers::*;
 pub use page::{PostedReport, ReportInProgress, ReportPage, report_step};

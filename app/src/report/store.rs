@@ -1,10 +1,13 @@
 //! Reading and writing reports. Deleting a report deletes its items and messages with it
 //! (foreign keys cascade), on SQLite and PostgreSQL alike.
 
+use std::collections::HashMap;
+
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder,
-    SqlErr, TransactionTrait,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, IdenStatic, Iterable,
+    QueryFilter, QueryOrder, QuerySelect, QueryTrait, TransactionTrait,
+    sea_query::{OnConflict, Query},
 };
 
 use super::{
@@ -22,6 +25,7 @@ pub fn now() -> i64 {
         .unwrap_or_default()
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stored {
     Created(i64),
     /// The same form (same submission key) was stored before, at this time.
@@ -30,55 +34,138 @@ pub enum Stored {
     },
 }
 
-/// Stores a checked draft as a new report, in one transaction.
-pub async fn insert_report(
-    db: &DatabaseConnection,
-    keys: &ReportKeys,
-    draft: &Draft,
-    urls: &[String],
-    receipt: &Receipt,
-) -> Result<Stored, DbErr> {
-    let created_at = now();
-    let contact_sealed = (draft.contact_consent && !draft.contact.trim().is_empty())
-        .then(|| keys.seal_contact(draft.contact.trim()));
-    let row = report::ActiveModel {
-        id: NotSet,
-        receipt_key: Set(receipt.key(&keys.receipt)),
-        submission_key: Set(draft.submission.clone()),
-        status: Set("received".into()),
-        for_whom: Set(enum_text(&draft.for_whom)),
-        safety: Set(draft.safety.map(|s| enum_text(&s)).unwrap_or_default()),
-        happened: Set(serde_json::to_string(&draft.happened).unwrap_or_default()),
-        happened_other: Set(draft.happened_other.trim().to_owned()),
-        age_band: Set(draft.age_band.map(|a| enum_text(&a)).unwrap_or_default()),
-        country: Set(draft.country.clone()),
-        reply_language: Set(draft.reply_language.clone()),
-        contact_sealed: Set(contact_sealed),
-        created_at: Set(created_at),
-        closed_at: Set(None),
-    };
-    let tx = db.begin().await?;
-    let id = match report::Entity::insert(row).exec(&tx).await {
-        Ok(done) => done.last_insert_id,
-        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-            drop(tx);
-            let earlier = report::Entity::find()
-                .filter(report::Column::SubmissionKey.eq(draft.submission.as_str()))
-                .one(db)
-                .await?;
-            return match earlier {
-                Some(earlier) => Ok(Stored::AlreadySent {
-                    created_at: earlier.created_at,
-                }),
-                None => Err(error),
-            };
+/// Bound values per statement. 999 is the lowest limit any SQLite has had (32,766 since
+/// 3.32; PostgreSQL allows 65,535), so multi-row inserts are split to stay under it on any
+/// build. A batch of 64 reports is still one statement for the reports and a few for the
+/// items.
+const MAX_BOUND_VALUES: usize = 999;
+
+/// How many rows of `columns` values fit in one statement.
+fn rows_per_statement(columns: usize) -> usize {
+    (MAX_BOUND_VALUES / columns.max(1)).max(1)
+}
+
+/// A checked report ready to store: its row and its items' rows. Built (contact sealed,
+/// receipt hashed) before it waits for the writer, so the writer does only database work.
+pub struct NewReport {
+    report: report::ActiveModel,
+    /// Without `report_id`: it is known only once the report is inserted.
+    items: Vec<item::ActiveModel>,
+    submission_key: String,
+}
+
+impl NewReport {
+    pub fn new(keys: &ReportKeys, draft: &Draft, urls: &[String], receipt: &Receipt) -> NewReport {
+        let created_at = now();
+        let contact_sealed = (draft.contact_consent && !draft.contact.trim().is_empty())
+            .then(|| keys.seal_contact(draft.contact.trim()));
+        let report = report::ActiveModel {
+            id: NotSet,
+            receipt_key: Set(receipt.key(&keys.receipt)),
+            submission_key: Set(draft.submission.clone()),
+            status: Set("received".into()),
+            for_whom: Set(enum_text(&draft.for_whom)),
+            safety: Set(draft.safety.map(|s| enum_text(&s)).unwrap_or_default()),
+            happened: Set(serde_json::to_string(&draft.happened).unwrap_or_default()),
+            happened_other: Set(draft.happened_other.trim().to_owned()),
+            age_band: Set(draft.age_band.map(|a| enum_text(&a)).unwrap_or_default()),
+            country: Set(draft.country.clone()),
+            reply_language: Set(draft.reply_language.clone()),
+            contact_sealed: Set(contact_sealed),
+            created_at: Set(created_at),
+            closed_at: Set(None),
+        };
+        let account = draft.has_account().then_some(&draft.account);
+        NewReport {
+            report,
+            items: item_rows(urls, account, &draft.files, created_at),
+            submission_key: draft.submission.clone(),
         }
-        Err(error) => return Err(error),
-    };
-    let account = draft.has_account().then_some(&draft.account);
-    insert_items(&tx, id, urls, account, &draft.files).await?;
+    }
+}
+
+/// Stores one report in its own transaction.
+pub async fn insert_report(db: &DatabaseConnection, report: &NewReport) -> Result<Stored, DbErr> {
+    let mut stored = insert_reports(db, std::slice::from_ref(report)).await?;
+    stored.pop().ok_or(DbErr::RecordNotInserted)
+}
+
+/// Stores reports in ONE transaction (group commit, see `writer.rs`) and answers for each,
+/// in order. A submission key stored before, or earlier in `reports`, gives `AlreadySent`
+/// for that report only; any other failure (also a receipt key already taken) fails them
+/// all and stores none.
+pub async fn insert_reports(
+    db: &DatabaseConnection,
+    reports: &[NewReport],
+) -> Result<Vec<Stored>, DbErr> {
+    let tx = db.begin().await?;
+    // The id of each report inserted, by submission key. `DO NOTHING` skips a key stored
+    // before and a second report with the same key in this statement alike; RETURNING
+    // names only the rows inserted, in no promised order, hence the key beside the id.
+    // No conflict target: with `(submission_key)` PostgreSQL waits out a concurrent insert
+    // of the same form and then fails on the receipt key, which is unique too (the same
+    // form has the same receipt). A row skipped for a receipt key alone is caught below.
+    let mut inserted: HashMap<String, i64> = HashMap::with_capacity(reports.len());
+    for chunk in reports.chunks(rows_per_statement(report::Column::iter().count())) {
+        let mut statement = report::Entity::insert_many(chunk.iter().map(|r| r.report.clone()))
+            .on_conflict(OnConflict::new().do_nothing().to_owned())
+            .into_query();
+        statement.returning(
+            Query::returning().columns([report::Column::Id, report::Column::SubmissionKey]),
+        );
+        for row in tx.query_all(&statement).await? {
+            inserted.insert(
+                row.try_get("", report::Column::SubmissionKey.as_str())?,
+                row.try_get("", report::Column::Id.as_str())?,
+            );
+        }
+    }
+    // The first report with a key is the one inserted (rows go in in order); any other
+    // with that key was sent before.
+    let ids: Vec<Option<i64>> = reports
+        .iter()
+        .map(|r| inserted.remove(&r.submission_key))
+        .collect();
+    let sent_before: Vec<&str> = reports
+        .iter()
+        .zip(&ids)
+        .filter(|(_, id)| id.is_none())
+        .map(|(r, _)| r.submission_key.as_str())
+        .collect();
+    let mut earlier: HashMap<String, i64> = HashMap::new();
+    for keys in sent_before.chunks(rows_per_statement(1)) {
+        let found: Vec<(String, i64)> = report::Entity::find()
+            .select_only()
+            .column(report::Column::SubmissionKey)
+            .column(report::Column::CreatedAt)
+            .filter(report::Column::SubmissionKey.is_in(keys.iter().copied()))
+            .into_tuple()
+            .all(&tx)
+            .await?;
+        earlier.extend(found);
+    }
+    let mut stored = Vec::with_capacity(reports.len());
+    let mut items = Vec::new();
+    for (report, id) in reports.iter().zip(ids) {
+        match id {
+            Some(id) => {
+                items.extend(report.items.iter().cloned().map(|mut item| {
+                    item.report_id = Set(id);
+                    item
+                }));
+                stored.push(Stored::Created(id));
+            }
+            None => match earlier.get(&report.submission_key) {
+                Some(&created_at) => stored.push(Stored::AlreadySent { created_at }),
+                // Skipped, yet no report has its submission key: its receipt key is taken
+                // (or the earlier report was deleted meanwhile). It is not stored.
+                None => return Err(DbErr::RecordNotInserted),
+            },
+        }
+    }
+    insert_item_rows(&tx, items).await?;
     tx.commit().await?;
-    Ok(Stored::Created(id))
+    Ok(stored)
 }
 
 /// Adds items to a report: addresses, an account, files.
@@ -89,10 +176,42 @@ pub async fn insert_items(
     account: Option<&Account>,
     files: &[FileHashes],
 ) -> Result<(), DbErr> {
-    let created_at = now();
+    let rows = item_rows(urls, account, files, now())
+        .into_iter()
+        .map(|mut item| {
+            item.report_id = Set(report_id);
+            item
+        })
+        .collect();
+    insert_item_rows(db, rows).await
+}
+
+/// Inserts item rows with as few statements as the bound-value limit allows.
+async fn insert_item_rows(
+    db: &impl ConnectionTrait,
+    mut rows: Vec<item::ActiveModel>,
+) -> Result<(), DbErr> {
+    let per_statement = rows_per_statement(item::Column::iter().count());
+    while !rows.is_empty() {
+        let rest = rows.split_off(rows.len().min(per_statement));
+        item::Entity::insert_many(rows)
+            .exec_without_returning(db)
+            .await?;
+        rows = rest;
+    }
+    Ok(())
+}
+
+/// The rows for a report's items, without `report_id`.
+fn item_rows(
+    urls: &[String],
+    account: Option<&Account>,
+    files: &[FileHashes],
+    created_at: i64,
+) -> Vec<item::ActiveModel> {
     let blank = || item::ActiveModel {
         id: NotSet,
-        report_id: Set(report_id),
+        report_id: NotSet,
         kind: Set(String::new()),
         url: Set(None),
         platform: Set(None),
@@ -150,10 +269,7 @@ pub async fn insert_items(
             ..blank()
         });
     }
-    if !rows.is_empty() {
-        item::Entity::insert_many(rows).exec(db).await?;
-    }
-    Ok(())
+    rows
 }
 
 pub async fn find_by_receipt(

@@ -8,6 +8,7 @@ mod headers;
 mod helpers;
 mod identity_provider;
 mod pages;
+mod report_writer;
 mod reports;
 mod sessions;
 mod staff_access;

@@ -243,6 +243,50 @@ async fn report_receipt_follow_up_and_withdraw() {
     }
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reports_sent_at_once_are_each_stored_once_with_their_own_receipt() {
+    use sea_orm::{EntityTrait, PaginatorTrait};
+
+    for backend in backends() {
+        let limit = ("PORTAL_REPORTS_PER_CLIENT", "1000000".to_owned());
+        let app = std::sync::Arc::new(spawn_app_with(backend, &[limit]).await);
+        let client = browser();
+        let mut sending = tokio::task::JoinSet::new();
+        for n in 0..60 {
+            let (app, client) = (app.clone(), client.clone());
+            // Through the server function the page calls with JavaScript: a plain form
+            // post renders the whole page, and rendering pages at once on several threads
+            // sometimes panics in leptos_meta (a disposed title signal), whatever is stored.
+            sending.spawn(async move {
+                let draft = draft(&format!("{n:032x}"));
+                let form = [["step", "check"], ["nav", "submit"], ["draft", &draft]];
+                let answer: serde_json::Value = client
+                    .post(format!("{}/api/report-step", app.address))
+                    .header("origin", &app.address)
+                    .json(&serde_json::json!({ "form": form }))
+                    .send()
+                    .await
+                    .expect("POST")
+                    .json()
+                    .await
+                    .expect("JSON");
+                answer["receipt"].as_str().expect("a receipt").to_owned()
+            });
+        }
+        let receipts: std::collections::HashSet<String> =
+            sending.join_all().await.into_iter().collect();
+        assert_eq!(receipts.len(), 60, "{backend:?}");
+        let reports = app::report::entity::report::Entity::find().count(&app.db);
+        assert_eq!(reports.await.unwrap(), 60, "{backend:?}");
+        let items = app::report::entity::item::Entity::find().count(&app.db);
+        assert_eq!(
+            items.await.unwrap(),
+            180,
+            "{backend:?}: two addresses and a file each"
+        );
+    }
+}
+
 #[tokio::test]
 async fn bad_answers_get_a_message_and_keep_what_was_typed() {
     let app = spawn_app(backends()[0]).await;

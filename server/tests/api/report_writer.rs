@@ -1,0 +1,207 @@
+//! Group commit for new reports (`app::report::writer`) on a real database file: many
+//! reports at once, the same form twice at once, and a report that cannot be stored among
+//! others that can.
+
+use std::{collections::HashSet, time::Duration};
+
+use app::report::{
+    Draft, Receipt, ReportKeys,
+    entity::{item, report},
+    store::{self, NewReport, Stored},
+    writer::{ReportWriter, WriterError},
+};
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait, QuerySelect};
+use tokio::task::JoinSet;
+
+use crate::helpers::{Backend, backends, fresh_database};
+
+/// A migrated database, its reading pool and the writer the portal would use with it.
+async fn database(backend: Backend) -> (DatabaseConnection, ReportWriter) {
+    let url = fresh_database(backend).await;
+    let db = server::db::connect_url(&url).await.expect("connect");
+    server::db::migrate(&db).await.expect("migrate");
+    let writer = server::db::writer(&db, &url).await.expect("writer");
+    (db, writer)
+}
+
+fn keys() -> ReportKeys {
+    ReportKeys::derive(&[7; 32])
+}
+
+/// A report with two addresses and the receipt of `receipt_of`'s submission (normally its
+/// own).
+fn report_with_receipt(submission: &str, receipt_of: &str) -> NewReport {
+    let keys = keys();
+    let draft = Draft {
+        submission: submission.to_owned(),
+        country: "NL".into(),
+        reply_language: "en".into(),
+        ..Draft::default()
+    };
+    let urls = [
+        format!("https://example.com/{submission}"),
+        "https://example.org/same".to_owned(),
+    ];
+    let receipt = Receipt::for_submission(&keys.submission, receipt_of);
+    NewReport::new(&keys, &draft, &urls, &receipt)
+}
+
+fn new_report(submission: &str) -> NewReport {
+    report_with_receipt(submission, submission)
+}
+
+fn submission(n: usize) -> String {
+    format!("{n:032x}")
+}
+
+async fn counts(db: &DatabaseConnection) -> (u64, u64) {
+    (
+        report::Entity::find().count(db).await.unwrap(),
+        item::Entity::find().count(db).await.unwrap(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn many_reports_at_once_are_each_stored_once() {
+    for backend in backends() {
+        let (db, writer) = database(backend).await;
+        let mut sending = JoinSet::new();
+        for n in 0..300 {
+            let writer = writer.clone();
+            sending.spawn(async move { writer.insert(new_report(&submission(n))).await });
+        }
+        let mut ids = HashSet::new();
+        for answer in sending.join_all().await {
+            match answer {
+                Ok(Stored::Created(id)) => assert!(ids.insert(id), "{backend:?}: id {id} twice"),
+                other => panic!("{backend:?}: {other:?}"),
+            }
+        }
+        assert_eq!(counts(&db).await, (300, 600), "{backend:?}");
+        let receipt_keys: Vec<String> = report::Entity::find()
+            .select_only()
+            .column(report::Column::ReceiptKey)
+            .into_tuple()
+            .all(&db)
+            .await
+            .unwrap();
+        let distinct: HashSet<_> = receipt_keys.iter().collect();
+        assert_eq!(distinct.len(), 300, "{backend:?}: one receipt per report");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_same_form_sent_twice_at_once_makes_one_report() {
+    for backend in backends() {
+        let (db, writer) = database(backend).await;
+        let mut sending = JoinSet::new();
+        for n in 0..50 {
+            let writer = writer.clone();
+            sending.spawn(async move {
+                let (first, second) = tokio::join!(
+                    writer.insert(new_report(&submission(n))),
+                    writer.insert(new_report(&submission(n))),
+                );
+                (first.expect("stored"), second.expect("stored"))
+            });
+        }
+        for answers in sending.join_all().await {
+            let (created, sent_before) = match answers {
+                (Stored::Created(id), Stored::AlreadySent { created_at })
+                | (Stored::AlreadySent { created_at }, Stored::Created(id)) => (id, created_at),
+                other => panic!("{backend:?}: {other:?}"),
+            };
+            let stored = store::find(&db, created)
+                .await
+                .unwrap()
+                .expect("the report");
+            assert_eq!(stored.created_at, sent_before, "{backend:?}");
+        }
+        assert_eq!(counts(&db).await, (50, 100), "{backend:?}");
+    }
+}
+
+#[tokio::test]
+async fn within_one_batch_a_second_report_with_the_same_key_was_sent_before() {
+    for backend in backends() {
+        let (db, writer) = database(backend).await;
+        let batch = [new_report("a"), new_report("b"), new_report("a")];
+        let stored = store::insert_reports(writer.connection(), &batch)
+            .await
+            .unwrap();
+        let (Stored::Created(a), Stored::Created(_)) = (stored[0], stored[1]) else {
+            panic!("{backend:?}: {stored:?}");
+        };
+        let a_at = store::find(&db, a).await.unwrap().unwrap().created_at;
+        assert_eq!(stored[2], Stored::AlreadySent { created_at: a_at });
+        // And in a later batch, after the commit.
+        let again = store::insert_reports(writer.connection(), &[new_report("a")])
+            .await
+            .unwrap();
+        assert_eq!(again, [Stored::AlreadySent { created_at: a_at }]);
+        assert_eq!(counts(&db).await, (2, 4), "{backend:?}");
+    }
+}
+
+/// The report that fails carries the receipt of a report stored before, under a new
+/// submission key: the unique index on receipt keys keeps it out. The report flow cannot
+/// send one (a receipt is made from its own submission key), and no other way was found to
+/// make one report fail on its own in SQLite; but it is the database that refuses it, as it
+/// would any other report that cannot be stored.
+#[tokio::test]
+async fn a_report_that_cannot_be_stored_does_not_sink_its_batch() {
+    for backend in backends() {
+        let (db, writer) = database(backend).await;
+        let earlier = writer.insert(new_report("earlier")).await.unwrap();
+        assert!(matches!(earlier, Stored::Created(_)));
+        let bad = || report_with_receipt("bad", "earlier");
+
+        // Together in one transaction, the bad one fails them all.
+        let batch = [new_report("one"), bad(), new_report("two")];
+        assert!(
+            store::insert_reports(writer.connection(), &batch)
+                .await
+                .is_err()
+        );
+        assert_eq!(
+            counts(&db).await,
+            (1, 2),
+            "{backend:?}: nothing of the batch stored"
+        );
+
+        // Through the writer each gets its own answer. On this single-threaded test runtime
+        // the three are all queued before the writer task runs, so on SQLite they make one
+        // batch, which fails and is retried report by report.
+        let (one, failed, two) = tokio::join!(
+            writer.insert(new_report("one")),
+            writer.insert(bad()),
+            writer.insert(new_report("two")),
+        );
+        assert!(
+            matches!(one, Ok(Stored::Created(_))),
+            "{backend:?}: {one:?}"
+        );
+        assert!(
+            matches!(two, Ok(Stored::Created(_))),
+            "{backend:?}: {two:?}"
+        );
+        assert!(
+            matches!(failed, Err(WriterError::Db(_))),
+            "{backend:?}: {failed:?}"
+        );
+        assert_eq!(counts(&db).await, (3, 6), "{backend:?}");
+    }
+}
+
+#[tokio::test]
+async fn a_report_gets_an_error_not_a_wait_when_the_database_is_gone() {
+    let (_db, writer) = database(Backend::Sqlite).await;
+    writer.connection().close_by_ref().await.unwrap();
+    let answer = tokio::time::timeout(
+        Duration::from_secs(10),
+        writer.insert(new_report("after-close")),
+    )
+    .await
+    .expect("an answer, not a wait");
+    assert!(matches!(answer, Err(WriterError::Db(_))), "{answer:?}");
+}
