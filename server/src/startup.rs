@@ -150,6 +150,10 @@ impl Application {
                     post(public_forms::follow_up),
                 )
                 .route(&format!("{prefix}/staff/admin"), post(staff_routes::admin))
+                .route(
+                    &format!("{prefix}/staff/cases/{{id}}"),
+                    post(staff_routes::case),
+                )
         });
         // Staff sign-in and sign-out (see app::staff::routes).
         let router = router

@@ -108,7 +108,7 @@ pub async fn find_member(db: &impl ConnectionTrait, id: i64) -> Result<Option<St
 /// Whether a transaction lost a race with another one and may simply be run again: SQLite's
 /// single writer ("database is locked"/busy) or a unique key taken meanwhile (two appends to
 /// the audit chain, two first sign-ins of one person).
-fn lost_a_race(error: &DbErr) -> bool {
+pub(crate) fn lost_a_race(error: &DbErr) -> bool {
     if matches!(
         error.sql_err(),
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_))

@@ -67,15 +67,38 @@ async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
             signed_in_as(&app, Role::Administrator, "admin@example.test").await;
         let (helpline, helpline_csrf) =
             signed_in_as(&app, Role::HelplineStaff, "helpline@example.test").await;
+        let partner_org = service::create_organisation(
+            &app.db,
+            &service::find_member(&app.db, 1).await.unwrap().unwrap(),
+            "Care centre",
+            "care_centre",
+        )
+        .await
+        .unwrap();
+        service::invite(
+            &app.db,
+            None,
+            Invitee::email("partner@example.test").unwrap(),
+            Role::CarePartner,
+            Some(partner_org),
+        )
+        .await
+        .unwrap();
+        let partner = Browser::new(&app);
+        let partner_csrf = csrf_in(&partner.sign_in("partner@example.test").await.1);
         let browser_for = |role: Role| match role {
             Role::HelplineStaff => (&helpline, helpline_csrf.as_str()),
             Role::Administrator => (&admin, admin_csrf.as_str()),
+            Role::CarePartner => (&partner, partner_csrf.as_str()),
             other => panic!("no test browser for {other:?}"),
         };
+        // Addresses with an `{id}` name a real case, so an allowed request finds one.
+        let (_, case) = crate::cases::report(&app, serde_json::json!({})).await;
+        let with_id = |path: &str| path.replace("{id}", &case.to_string());
 
         for (path, permission) in STAFF_PAGES {
             for prefix in ["", "/nl"] {
-                let page = format!("{prefix}{path}");
+                let page = format!("{prefix}{}", with_id(path));
                 let response = anonymous.get(&page).await;
                 let status = response.status();
                 let body = response.text().await.unwrap();
@@ -132,13 +155,15 @@ async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
 
         let events_before = app::audit::store::verify(&app.db).await.unwrap().events;
         for (path, permission) in STAFF_FORMS {
-            for form_action in ["invite", "add-organisation"] {
+            let path = &with_id(path);
+            for form_action in ["invite", "add-organisation", "close", "message"] {
                 let form = [
                     ("action", form_action),
                     ("email", "intruder@example.test"),
                     ("role", "administrator"),
                     ("name", "Intruders"),
                     ("kind", "other"),
+                    ("message", "intrusion"),
                 ];
                 let response = anonymous.post(path, &form).await;
                 assert_eq!(response.status(), 401, "{backend:?} anonymous {path}");
