@@ -68,7 +68,7 @@ fn I18nRoot() -> impl IntoView {
     mark_hydrated(i18n);
     let title = tr("brand-name");
     view! {
-        <Title text=title />
+        <Title text=crate::shell::document_title(title) />
         <Layout>
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=HomePage />

@@ -78,7 +78,7 @@ export async function openFileStep(page: import('@playwright/test').Page, prefix
   await page.locator('#happened-sextortion').check();
   await page.locator('button[name=nav][value=next]').click();
   await page.locator('#age-not_said').check();
-  await page.locator('#field-country').selectOption(answers.country ?? 'NL');
+  await page.locator('#field-country').selectOption('NL');
   await page.locator('button[name=nav][value=next]').click();
   await page.locator('#field-urls').waitFor();
   await page.locator('button[name=nav][value=next]').click();

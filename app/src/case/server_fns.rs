@@ -8,7 +8,9 @@ use super::dto::{CaseView, QueueFilters, QueueView};
 use crate::staff::StaffFnError;
 
 #[server(prefix = "/api/staff", endpoint = "queue")]
-pub async fn load_queue(#[server(default)] filters: QueueFilters) -> Result<QueueView, StaffFnError> {
+pub async fn load_queue(
+    #[server(default)] filters: QueueFilters,
+) -> Result<QueueView, StaffFnError> {
     use crate::staff::Permission;
     let staff = crate::ssr::require_staff(Permission::ViewQueue).await?;
     let db = crate::ssr::db()?;

@@ -30,7 +30,7 @@ use crate::{
         store::now,
     },
     staff::{
-        Permission, StaffMember, entity::staff_account, format_time, permits, service::lost_a_race,
+        Permission, StaffMember, entity::staff_account, format_time, permits, service::retrying,
     },
 };
 
@@ -129,13 +129,14 @@ pub async fn act(
     case_id: i64,
     action: CaseAction,
 ) -> Result<&'static str, CaseError> {
-    let mut tries = 0;
-    loop {
-        match act_once(db, me, case_id, &action).await {
-            Err(CaseError::Db(error)) if tries < 4 && lost_a_race(&error) => tries += 1,
-            outcome => return outcome,
-        }
-    }
+    retrying(
+        || act_once(db, me, case_id, &action),
+        |error| match error {
+            CaseError::Db(error) => Some(error),
+            _ => None,
+        },
+    )
+    .await
 }
 
 async fn act_once(

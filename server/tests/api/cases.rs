@@ -2,15 +2,13 @@
 //! most urgent case comes first and says why, an analyst assesses and writes, the reporter
 //! reads it with the receipt, and roles are checked per action.
 
-use app::{
-    report::store,
-    staff::{Role, service},
-};
+use app::{report::store, staff::Role};
 
 use crate::{
     helpers::{TestApp, backends},
-    identity_provider::{Browser, csrf_in, spawn_app_with_provider},
+    identity_provider::{Browser, spawn_app_with_provider},
     reports::{browser, draft, follow_up_page, post, receipt_in},
+    staff_access::signed_in_as,
 };
 
 /// Sends a report through the public form with some answers changed; returns the receipt
@@ -51,26 +49,15 @@ pub(crate) async fn report(app: &TestApp, changes: serde_json::Value) -> (String
     (receipt, *ids.last().expect("the report is stored"))
 }
 
-pub(crate) async fn staff(app: &TestApp, role: Role, email: &str) -> (Browser, String) {
-    service::invite(
-        &app.db,
-        None,
-        service::Invitee::email(email).unwrap(),
-        role,
-        None,
-    )
-    .await
-    .unwrap();
-    let browser = Browser::new(app);
-    let (url, body) = browser.sign_in(email).await;
-    assert!(url.ends_with("/staff"), "{url}");
-    (browser, csrf_in(&body))
-}
-
 async fn page(browser: &Browser, path: &str) -> String {
     let response = browser.get(path).await;
     assert_eq!(response.status(), 200, "{path}");
     response.text().await.unwrap()
+}
+
+/// Posts a case form; the page that comes back (after the redirect, if any).
+async fn form(browser: &Browser, path: &str, fields: &[(&str, &str)]) -> String {
+    browser.post(path, fields).await.text().await.unwrap()
 }
 
 /// The case numbers of the queue's rows, in order.
@@ -100,7 +87,7 @@ async fn an_analyst_works_the_most_urgent_case_and_the_reporter_reads_the_reply(
         )
         .await;
         assert_ne!(calm_receipt, receipt);
-        let (analyst, csrf) = staff(&app, Role::Analyst, "analyst@example.test").await;
+        let (analyst, csrf) = signed_in_as(&app, Role::Analyst, "analyst@example.test").await;
 
         // The queue: the urgent case first, with its reasons.
         let queue = page(&analyst, "/staff/cases").await;
@@ -140,21 +127,18 @@ async fn an_analyst_works_the_most_urgent_case_and_the_reporter_reads_the_reply(
             .to_string();
 
         // A missing reason is refused, with what was chosen kept; then it is saved.
-        let refused = analyst
-            .post(
-                &path,
-                &[
-                    ("csrf", &csrf),
-                    ("action", "assess"),
-                    ("item_id", &url_item),
-                    ("verdict", "csam"),
-                    ("reason", "  "),
-                ],
-            )
-            .await
-            .text()
-            .await
-            .unwrap();
+        let refused = form(
+            &analyst,
+            &path,
+            &[
+                ("csrf", &csrf),
+                ("action", "assess"),
+                ("item_id", &url_item),
+                ("verdict", "csam"),
+                ("reason", "  "),
+            ],
+        )
+        .await;
         assert!(
             refused.contains("Please give a reason for the assessment."),
             "{refused}"
@@ -201,29 +185,23 @@ async fn an_analyst_works_the_most_urgent_case_and_the_reporter_reads_the_reply(
             vec![urgent]
         );
         let message = "We have seen your report. We are asking the website to remove it today.";
-        let sent = analyst
-            .post(
-                &path,
-                &[("csrf", &csrf), ("action", "message"), ("message", message)],
-            )
-            .await
-            .text()
-            .await
-            .unwrap();
+        let sent = form(
+            &analyst,
+            &path,
+            &[("csrf", &csrf), ("action", "message"), ("message", message)],
+        )
+        .await;
         assert!(sent.contains("The message is sent."));
-        let noted = analyst
-            .post(
-                &path,
-                &[
-                    ("csrf", &csrf),
-                    ("action", "note"),
-                    ("note", "Call the hotline if still up tonight"),
-                ],
-            )
-            .await
-            .text()
-            .await
-            .unwrap();
+        let noted = form(
+            &analyst,
+            &path,
+            &[
+                ("csrf", &csrf),
+                ("action", "note"),
+                ("note", "Call the hotline if still up tonight"),
+            ],
+        )
+        .await;
         assert!(noted.contains("Call the hotline if still up tonight"));
         for step in [
             "Report received",
@@ -254,9 +232,7 @@ async fn an_analyst_works_the_most_urgent_case_and_the_reporter_reads_the_reply(
         );
 
         // Close: gone from the open queue, listed as closed; reopen brings it back.
-        analyst
-            .post(&path, &[("csrf", &csrf), ("action", "close")])
-            .await;
+        form(&analyst, &path, &[("csrf", &csrf), ("action", "close")]).await;
         assert_eq!(
             queue_order(&page(&analyst, "/staff/cases").await),
             vec![calm]
@@ -265,16 +241,9 @@ async fn an_analyst_works_the_most_urgent_case_and_the_reporter_reads_the_reply(
             queue_order(&page(&analyst, "/staff/cases?status=closed").await),
             vec![urgent]
         );
-        let again = analyst
-            .post(&path, &[("csrf", &csrf), ("action", "close")])
-            .await
-            .text()
-            .await
-            .unwrap();
+        let again = form(&analyst, &path, &[("csrf", &csrf), ("action", "close")]).await;
         assert!(again.contains("The case is already closed."));
-        analyst
-            .post(&path, &[("csrf", &csrf), ("action", "reopen")])
-            .await;
+        form(&analyst, &path, &[("csrf", &csrf), ("action", "reopen")]).await;
         assert_eq!(
             queue_order(&page(&analyst, "/staff/cases").await),
             vec![urgent, calm]
@@ -295,7 +264,7 @@ async fn an_analyst_works_the_most_urgent_case_and_the_reporter_reads_the_reply(
 async fn each_case_action_checks_its_own_permission_and_a_forged_form_does_nothing() {
     let app = spawn_app_with_provider(backends()[0]).await;
     let (_, case) = report(&app, serde_json::json!({"urls_text": "perm.example/x"})).await;
-    let (helpline, csrf) = staff(&app, Role::HelplineStaff, "helpline@example.test").await;
+    let (helpline, csrf) = signed_in_as(&app, Role::HelplineStaff, "helpline@example.test").await;
     let path = format!("/staff/cases/{case}");
     let item = store::items(&app.db, case).await.unwrap()[0].id.to_string();
 
@@ -319,53 +288,44 @@ async fn each_case_action_checks_its_own_permission_and_a_forged_form_does_nothi
         .await;
     assert_eq!(refused.status(), 403);
     // A wrong form token: nothing is done, and the text typed is kept.
-    let forged = helpline
-        .post(
-            &path,
-            &[
-                ("csrf", "forged"),
-                ("action", "message"),
-                ("message", "Typed with care"),
-            ],
-        )
-        .await
-        .text()
-        .await
-        .unwrap();
+    let forged = form(
+        &helpline,
+        &path,
+        &[
+            ("csrf", "forged"),
+            ("action", "message"),
+            ("message", "Typed with care"),
+        ],
+    )
+    .await;
     assert!(forged.contains("This form has expired"), "{forged}");
     assert!(forged.contains("Typed with care"));
     // An item of another case cannot be assessed through this one.
-    let (analyst, analyst_csrf) = staff(&app, Role::Analyst, "analyst2@example.test").await;
+    let (analyst, analyst_csrf) = signed_in_as(&app, Role::Analyst, "analyst2@example.test").await;
     let (_, other) = report(&app, serde_json::json!({"urls_text": "other.example/y"})).await;
     let other_item = store::items(&app.db, other).await.unwrap()[0]
         .id
         .to_string();
-    let wrong = analyst
-        .post(
-            &path,
-            &[
-                ("csrf", &analyst_csrf),
-                ("action", "assess"),
-                ("item_id", &other_item),
-                ("verdict", "not_illegal"),
-                ("reason", "x"),
-            ],
-        )
-        .await
-        .text()
-        .await
-        .unwrap();
+    let wrong = form(
+        &analyst,
+        &path,
+        &[
+            ("csrf", &analyst_csrf),
+            ("action", "assess"),
+            ("item_id", &other_item),
+            ("verdict", "not_illegal"),
+            ("reason", "x"),
+        ],
+    )
+    .await;
     assert!(wrong.contains("That item is not part of this case."));
     // Empty messages are refused kindly.
-    let empty = helpline
-        .post(
-            &path,
-            &[("csrf", &csrf), ("action", "message"), ("message", "   ")],
-        )
-        .await
-        .text()
-        .await
-        .unwrap();
+    let empty = form(
+        &helpline,
+        &path,
+        &[("csrf", &csrf), ("action", "message"), ("message", "   ")],
+    )
+    .await;
     assert!(empty.contains("Please write something first."));
     assert!(store::messages(&app.db, case).await.unwrap().is_empty());
     // None of the refused actions was done, so none is in the audit trail.
