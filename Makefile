@@ -24,4 +24,4 @@ bench-intake:
 
 # The staff queue's first page over 10,000 open cases on SQLite, against a plain query.
 bench-queue:
-	@. .ci/tools.sh && cargo run --quiet --release -p server --example queue_bench
+	@bash -c 'source .ci/tools.sh && cargo run --quiet --release -p server --example queue_bench'

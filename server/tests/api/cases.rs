@@ -342,3 +342,95 @@ async fn each_case_action_checks_its_own_permission_and_a_forged_form_does_nothi
         "{actions:?}"
     );
 }
+
+/// The database orders the queue by its copy of the urgency formula; the page explains each
+/// case with the Rust one. Over varied cases and several pages both must agree exactly.
+#[tokio::test]
+async fn the_queue_is_ordered_by_the_urgency_the_page_explains() {
+    use app::case::{QueueFilters, queue::load};
+    use sea_orm::ConnectionTrait;
+    for backend in backends() {
+        let app = crate::helpers::spawn_app(backend).await;
+        let now = store::now();
+        let safety = ["safe", "danger", "suicidal", "safe"];
+        let ages = [
+            "under13",
+            "from13_to15",
+            "from16_to17",
+            "from18_to24",
+            "over25",
+            "not_said",
+        ];
+        let happened = [
+            r#"["sextortion"]"#,
+            r#"["fake_nudes"]"#,
+            r#"["child_pressured","sextortion"]"#,
+        ];
+        let mut reports = Vec::new();
+        let mut items = Vec::new();
+        for id in 1..=130i64 {
+            // Ages from the future (a skewed clock) to a year back; many equal scores.
+            let created = now + 600 - (id * 7919 % 97) * 3600 * (1 + id % 5);
+            reports.push(format!(
+                "({id}, 'r{id}', 's{id}', 'received', 'myself', '{}', '{}', '', '{}', 'NL', 'en', NULL, {created}, NULL)",
+                safety[id as usize % 4],
+                happened[id as usize % 3],
+                ages[id as usize % 6],
+            ));
+            for k in 0..(id % 14) {
+                let removed = if k % 4 == 0 {
+                    created.to_string()
+                } else {
+                    "NULL".to_owned()
+                };
+                items.push(format!(
+                    "({id}, 'url', 'https://case{id}.example/{k}', 'received', {removed}, {created})"
+                ));
+            }
+        }
+        app.db
+            .execute_unprepared(&format!(
+                "INSERT INTO report (id, receipt_key, submission_key, status, for_whom, safety, happened, happened_other, age_band, country, reply_language, contact_sealed, created_at, closed_at) VALUES {}",
+                reports.join(",")
+            ))
+            .await
+            .unwrap();
+        app.db
+            .execute_unprepared(&format!(
+                "INSERT INTO report_item (report_id, kind, url, status, removed_at, created_at) VALUES {}",
+                items.join(",")
+            ))
+            .await
+            .unwrap();
+
+        let mut seen = Vec::new();
+        for page in 0..3 {
+            let filters = QueueFilters {
+                page,
+                ..QueueFilters::default()
+            };
+            let view = load(&app.db, &filters, 1, now).await.unwrap();
+            assert_eq!(view.total, 130);
+            assert_eq!(view.has_next, page < 2, "page {page}");
+            seen.extend(view.rows);
+        }
+        assert_eq!(seen.len(), 130);
+        let mut ids: Vec<i64> = seen.iter().map(|r| r.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), 130, "every case once");
+        for pair in seen.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            assert!(
+                a.urgency.score > b.urgency.score
+                    || (a.urgency.score == b.urgency.score && (a.reported <= b.reported)),
+                "{backend:?}: case {} ({:?}) before case {} ({:?})",
+                a.id,
+                a.urgency,
+                b.id,
+                b.urgency
+            );
+        }
+        assert!(seen[0].urgency.score >= 1000, "danger first");
+    }
+}
