@@ -115,10 +115,7 @@ fn filters_from_query(query: &leptos_router::params::ParamsMap) -> QueueFilters 
 pub fn QueuePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
-    let queue = Resource::new(
-        move || query.with(filters_from_query),
-        |filters| load_queue(filters),
-    );
+    let queue = Resource::new(move || query.with(filters_from_query), load_queue);
     view! {
         <PageTitle text=tr("case-queue-title") />
         <Suspense fallback=|| ()>

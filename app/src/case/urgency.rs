@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::report::{AgeBand, Happened, Safety};
 
-/// Someone said they are in danger now, or thinking about suicide.
-const ACUTE: u32 = 1000;
+/// Someone said they are in danger now, or thinking about suicide: more than all the other
+/// reasons together can add, so such a case is always on top.
+const ACUTE: u32 = 2000;
 /// The person in the images is under 18 by the age band given.
 const MINOR: u32 = 300;
 /// Sextortion: someone is blackmailing the person, usually with a deadline.
@@ -80,7 +81,7 @@ pub fn urgency(facts: &Facts, now: i64) -> Urgency {
             hours.min(MAX_HOURS_COUNTED) * PER_HOUR_WAITING,
         ));
     }
-    reasons.sort_by(|a, b| b.1.cmp(&a.1));
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.1));
     Urgency {
         score: reasons.iter().map(|(_, points)| points).sum(),
         reasons,
@@ -161,21 +162,20 @@ mod tests {
                 happened: vec![Happened::FakeNudes, Happened::Sextortion],
                 urls_online: 3,
                 reported_at: NOW - 2 * 3600 - 59,
-                ..facts()
             },
             NOW,
         );
         assert_eq!(
             u.reasons,
             vec![
-                (Reason::Suicidal, 1000),
+                (Reason::Suicidal, 2000),
                 (Reason::Minor, 300),
                 (Reason::Sextortion, 200),
                 (Reason::UrlsOnline(3), 75),
                 (Reason::Waiting { hours: 2 }, 10),
             ]
         );
-        assert_eq!(u.score, 1585);
+        assert_eq!(u.score, 2585);
     }
 
     #[test]

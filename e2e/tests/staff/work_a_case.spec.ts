@@ -24,7 +24,7 @@ test.describe('Staff | Work a case', () => {
     await page.getByRole('link', { name: message('en', 'case-queue-title') }).click();
     // The most urgent case is on top and says why.
     const first = page.locator('table.queue tbody tr').first();
-    await expect(first).toContainText('In danger now (+1000)');
+    await expect(first).toContainText('In danger now (+2000)');
     await a11y();
     // The filters narrow it to this project's case.
     await page.locator('#filter-country').selectOption(country);

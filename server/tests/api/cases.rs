@@ -92,7 +92,7 @@ async fn an_analyst_works_the_most_urgent_case_and_the_reporter_reads_the_reply(
         // The queue: the urgent case first, with its reasons.
         let queue = page(&analyst, "/staff/cases").await;
         assert_eq!(queue_order(&queue), vec![urgent, calm], "{backend:?}");
-        assert!(queue.contains("In danger now (+1000)"), "{queue}");
+        assert!(queue.contains("In danger now (+2000)"), "{queue}");
         assert!(queue.contains("Under 18 (+300)") && queue.contains("Sextortion (+200)"));
         assert!(queue.contains("2 addresses online (+50)"));
         assert!(queue.contains("2 open cases, most urgent first."));
@@ -107,7 +107,7 @@ async fn an_analyst_works_the_most_urgent_case_and_the_reporter_reads_the_reply(
         );
         assert!(queue_order(&page(&analyst, "/staff/cases?mine=1").await).is_empty());
         let dutch = page(&analyst, "/nl/staff/cases").await;
-        assert!(dutch.contains("Nu in gevaar (+1000)"), "{dutch}");
+        assert!(dutch.contains("Nu in gevaar (+2000)"), "{dutch}");
 
         // The case: addresses as text, never as links.
         let path = format!("/staff/cases/{urgent}");
