@@ -3,7 +3,7 @@
 staff-title = Staff workspace
 
 ## Queue and case view (staff only, desktop). Cases are shown to trained staff; the wording is
-## plain and exact. Never "child pornography": the material is "child sexual abuse material".
+## plain and exact, and the material is "child sexual abuse material".
 
 case-queue-title = Cases by urgency
 case-queue-empty = No cases match these filters.
