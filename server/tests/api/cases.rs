@@ -57,7 +57,17 @@ async fn page(browser: &Browser, path: &str) -> String {
 
 /// Posts a case form; the page that comes back (after the redirect, if any).
 async fn form(browser: &Browser, path: &str, fields: &[(&str, &str)]) -> String {
-    browser.post(path, fields).await.text().await.unwrap()
+    let started = std::time::Instant::now();
+    let response = browser.post(path, fields).await;
+    let status = response.status();
+    let body = response.text().await.unwrap();
+    // A CI run once got an empty page here; say what came back, and how slowly.
+    assert!(
+        !body.is_empty(),
+        "POST {path} answered {status} with no page after {:?}",
+        started.elapsed()
+    );
+    body
 }
 
 /// The case numbers of the queue's rows, in order.
