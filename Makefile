@@ -1,5 +1,5 @@
 # The two commands that matter (see README.md).
-.PHONY: run run-staff test bench bench-intake
+.PHONY: run run-staff test bench bench-intake bench-queue
 
 # Serve the portal on http://127.0.0.1:3000 (installs missing tools, SQLite in ./data).
 run:
@@ -21,3 +21,7 @@ bench:
 # Report submissions under load on SQLite and PostgreSQL, against GET /health in the same run.
 bench-intake:
 	@.ci/bench-intake
+
+# The staff queue's first page over 10,000 open cases on SQLite, against a plain query.
+bench-queue:
+	@bash -c 'source .ci/tools.sh && cargo run --quiet --release -p server --example queue_bench'

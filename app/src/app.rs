@@ -9,6 +9,7 @@ use leptos_router::{
 };
 
 use crate::{
+    case::{CasePage, QueuePage},
     follow_up::FollowUpPage,
     help::HelpPage,
     home::HomePage,
@@ -67,7 +68,7 @@ fn I18nRoot() -> impl IntoView {
     mark_hydrated(i18n);
     let title = tr("brand-name");
     view! {
-        <Title text=title />
+        <Title text=crate::shell::document_title(title) />
         <Layout>
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=HomePage />
@@ -80,6 +81,8 @@ fn I18nRoot() -> impl IntoView {
                 <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
                 <Route path=path!("/staff/admin") view=StaffAdminPage ssr=SsrMode::Async />
                 <Route path=path!("/staff/audit") view=StaffAuditPage ssr=SsrMode::Async />
+                <Route path=path!("/staff/cases") view=QueuePage ssr=SsrMode::Async />
+                <Route path=path!("/staff/cases/:id") view=CasePage ssr=SsrMode::Async />
                 // The same pages under a language prefix. The unprefixed routes come first:
                 // the router takes the first match, so `/report` is never read as a language.
                 <ParentRoute path=path!("/:lang") view=LanguageGate>
@@ -93,6 +96,8 @@ fn I18nRoot() -> impl IntoView {
                     <Route path=path!("staff") view=StaffPage ssr=SsrMode::Async />
                     <Route path=path!("staff/admin") view=StaffAdminPage ssr=SsrMode::Async />
                     <Route path=path!("staff/audit") view=StaffAuditPage ssr=SsrMode::Async />
+                    <Route path=path!("staff/cases") view=QueuePage ssr=SsrMode::Async />
+                    <Route path=path!("staff/cases/:id") view=CasePage ssr=SsrMode::Async />
                 </ParentRoute>
             </Routes>
         </Layout>

@@ -6,6 +6,7 @@
 pub mod abuse;
 pub mod app;
 pub mod audit;
+pub mod case;
 pub mod follow_up;
 pub mod hashing;
 pub mod help;

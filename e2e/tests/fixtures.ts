@@ -106,20 +106,29 @@ export function portalCli(testInfo: import('@playwright/test').TestInfo, args: s
 export const PHONE = { viewport: { width: 393, height: 851 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2.75 };
 
 /// `stay`: the report page is already open (the test set it up), so do not load it again.
-export type ReportAnswers = { prefix: string; urls: string[]; images?: string[]; stay?: boolean };
+/// `danger`: the person is in danger now (the emergency help is shown, then they go on).
+export type ReportAnswers = {
+  prefix: string;
+  urls: string[];
+  images?: string[];
+  stay?: boolean;
+  danger?: boolean;
+  country?: string;
+};
 
 /// Walks the whole report flow, from the first question to the receipt, and returns the receipt.
 /// Works with and without JavaScript (the file step is skipped without it).
 export async function sendReport(page: Page, answers: ReportAnswers): Promise<string> {
   const next = page.locator('button[name=nav][value=next]');
   if (!answers.stay) await page.goto(`${answers.prefix}/report`);
-  await page.locator('#safety-safe').check();
+  await page.locator(answers.danger ? '#safety-danger' : '#safety-safe').check();
   await next.click();
+  if (answers.danger) await page.locator('button[name=nav][value=continue]').click();
   await page.locator('#happened-sextortion').check();
   await page.locator('#happened-shared_without_consent').check();
   await next.click();
   await page.locator('#age-from13_to15').check();
-  await page.locator('#field-country').selectOption('NL');
+  await page.locator('#field-country').selectOption(answers.country ?? 'NL');
   await next.click();
   await page.locator('#field-urls').fill(answers.urls.join('\n'));
   await next.click();
@@ -160,4 +169,23 @@ export function message(lang: string, key: string): string {
     }
   }
   throw new Error(`no message ${key} in ${lang}`);
+}
+
+/// Signs a staff member in at the test identity provider (e2e/oidc/provider.mjs), from the
+/// staff home page.
+export async function signInStaff(page: Page, email: string) {
+  await page.goto('/staff');
+  await page.getByRole('link', { name: "Sign in with your organisation's account" }).click();
+  await expect(page.getByRole('heading', { name: 'Test identity provider' })).toBeVisible();
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill('test-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/// Signs out of the staff workspace, and forgets the identity provider's own session too, so
+/// the next sign-in shows its login page.
+export async function signOutStaff(page: Page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByText('You are signed out.')).toBeVisible();
+  await page.context().clearCookies();
 }

@@ -1,3 +1,181 @@
 ## Staff workspace
 
 staff-title = Staff workspace
+
+## Queue and case view (staff only, desktop). Cases are shown to trained staff; the wording is
+## plain and exact, and the material is "child sexual abuse material".
+
+case-queue-title = Cases by urgency
+case-queue-empty = No cases match these filters.
+# Variables:
+#   $count (Number) - How many cases match
+case-queue-count-open = { $count ->
+    [one] One open case, most urgent first.
+   *[other] { $count } open cases, most urgent first.
+}
+case-queue-count-closed = { $count ->
+    [one] One closed case.
+   *[other] { $count } closed cases.
+}
+case-queue-previous = Previous page
+case-queue-next = Next page
+case-queue-pages = Pages of the queue
+# Variables:
+#   $count (Number) - Items in the case
+#   $online (Number) - Addresses not yet known to be removed
+case-queue-items = { $count } items, { $online } online
+case-filter-status = Status
+case-filter-open = Open
+case-filter-closed = Closed
+case-filter-country = Country
+case-filter-category = What happened
+case-filter-any = Any
+case-filter-mine = Only cases assigned to me
+case-filter-apply = Show
+case-column-rank = Rank
+case-column-case = Case
+case-column-urgency = Urgency
+case-column-age = Age
+case-column-country = Country
+case-column-happened = What happened
+case-column-items = Items
+case-column-reported = Reported (UTC)
+case-column-assigned = Assigned to
+case-unassigned = Not assigned
+# Variables:
+#   $id (Number) - The case number
+case-link = Case { $id }
+case-title = Case { $id }
+case-back-to-queue = Back to the queue
+
+# Variables:
+#   $score (Number) - The urgency score
+case-urgency-score = Urgency { $score }
+case-reason-danger = In danger now
+case-reason-suicidal = Thoughts of suicide
+case-reason-minor = Under 18
+case-reason-sextortion = Sextortion
+# Variables:
+#   $count (Number) - Addresses still online
+case-reason-urls-online = { $count ->
+    [one] One address online
+   *[other] { $count } addresses online
+}
+# Variables:
+#   $hours (Number) - Hours since the report
+case-reason-waiting = Waiting { $hours } h
+
+case-happened-sextortion = Sextortion (blackmail with images)
+case-happened-shared = Shared without consent
+case-happened-fake = Fake or AI-made nudes
+case-happened-csam = Child sexual abuse material
+case-happened-pressured = A child pressured into sending images
+case-happened-other = Something else
+case-age-under-13 = Under 13
+case-age-13-15 = 13 to 15
+case-age-16-17 = 16 or 17
+case-age-18-24 = 18 to 24
+case-age-25-plus = 25 or older
+case-age-not-said = Not said
+case-for-myself = The reporter themself
+case-for-my-child = The reporter's child
+case-for-someone-else = Someone else
+case-safety-safe = Safe right now
+case-safety-danger = In danger now
+case-safety-suicidal = Having thoughts of suicide
+case-contact-given = Left contact details (kept encrypted)
+case-contact-none = No contact details: reply through messages
+
+case-summary-title = Summary
+case-status-open = Open
+case-status-closed = Closed
+# Variables:
+#   $at (String) - Date and time, UTC
+case-reported-at = Reported { $at } UTC
+# Variables:
+#   $name (String) - A staff member's name
+case-assigned-to = Assigned to { $name }
+case-claim = Take this case
+case-assign-label = Assign to
+case-assign = Assign
+case-release = Back to the queue
+
+case-answers-title = What the reporter told us
+case-answer-for = Whose images
+case-answer-safety = Safety
+case-answer-happened = What happened
+case-answer-age = Age
+case-answer-country = Country
+case-answer-language = Reply in
+case-answer-contact = Contact
+
+case-items-title = Items
+case-item-url = Address
+case-item-account = Account
+case-item-image = Image (hashes only)
+case-item-video = Video (hashes only)
+case-item-file = File (hashes only)
+# Variables:
+#   $quality (Number) - PDQ quality, 0 to 100
+case-item-pdq-quality = PDQ quality { $quality }
+case-item-pdq-low = low: matches may be missed
+case-item-video-frames = Video frames hashed
+case-item-also-in = Also reported in:
+case-item-removed = Removed.
+case-verdict-csam = Child sexual abuse material
+case-verdict-non-consensual = Non-consensual intimate image
+case-verdict-not-illegal = Not illegal
+case-verdict-cannot-assess = Cannot assess
+# Variables:
+#   $name (String) - The analyst's name
+#   $at (String) - Date and time, UTC
+case-assessed-by = { $name }, { $at }
+case-assess-verdict = Assessment
+case-assess-reason = Reason
+case-assess = Save assessment
+
+case-messages-title = Messages with the reporter
+case-messages-none = No messages yet.
+case-message-from-staff = Staff
+case-message-from-reporter = Reporter
+case-message-label = Message to the reporter
+case-message-hint = The reporter reads this when they sign in with their receipt. Write plainly and kindly; do not ask for images.
+case-message-send = Send message
+
+case-notes-title = Internal notes
+case-notes-hint = Only staff see these. The reporter never does.
+case-note-label = Note
+case-note-add = Add note
+
+case-timeline-title = Timeline
+case-timeline-received = Report received
+case-timeline-reporter-wrote = The reporter wrote a message
+case-timeline-case-assigned = Assigned
+case-timeline-case-released = Back to the queue
+case-timeline-item-assessed = Item assessed
+case-timeline-case-reporter-messaged = Message sent to the reporter
+case-timeline-case-note-added = Internal note added
+case-timeline-case-closed = Case closed
+case-timeline-case-reopened = Case reopened
+
+case-close = Close the case
+case-reopen = Reopen the case
+
+case-done-claimed = You have taken this case.
+case-done-assigned = The case is assigned.
+case-done-released = The case is back in the queue.
+case-done-assessed = The assessment is saved.
+case-done-messaged = The message is sent. The reporter sees it with their receipt.
+case-done-noted = The note is added.
+case-done-closed = The case is closed.
+case-done-reopened = The case is open again.
+
+case-error-unknown = There is no such case. The reporter may have withdrawn it.
+case-error-item-unknown = That item is not part of this case.
+case-error-staff-unknown = That colleague cannot take cases.
+case-error-reason-missing = Please give a reason for the assessment.
+case-error-empty = Please write something first.
+case-error-too-long = This text is too long. Please shorten it.
+case-error-closed = The case is already closed.
+case-error-open = The case is already open.
+case-error-choose = Please choose what to do.

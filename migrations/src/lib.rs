@@ -7,6 +7,7 @@ mod m20261123_000001_create_session_table;
 mod m20261123_000002_create_report_tables;
 mod m20261123_000003_create_staff_tables;
 mod m20261123_000004_add_report_item_video_frames;
+mod m20261123_000005_create_case_tables;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_create_report_tables::Migration),
             Box::new(m20261123_000003_create_staff_tables::Migration),
             Box::new(m20261123_000004_add_report_item_video_frames::Migration),
+            Box::new(m20261123_000005_create_case_tables::Migration),
         ]
     }
 }

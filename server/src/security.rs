@@ -1,6 +1,7 @@
 //! Security headers on every response, and the same-origin rule for anything that changes
 //! state (the portal's CSRF protection).
 
+use app::shell::{PageNonce, page_policy};
 use axum::{
     extract::{Request, State},
     middleware::Next,
@@ -8,27 +9,41 @@ use axum::{
 };
 use http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 
-/// What every response carries, whatever produced it. Pages set their own CSP (with the
-/// nonce of their inline scripts); anything else gets one that allows nothing.
-pub async fn headers(State(hsts): State<bool>, request: Request, next: Next) -> Response {
+/// What every response carries, whatever produced it. A page gets its CSP here, with the
+/// nonce its render recorded ([`PageNonce`]); anything else gets one that allows nothing.
+pub async fn headers(State(hsts): State<bool>, mut request: Request, next: Next) -> Response {
+    let nonce = PageNonce::default();
+    request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
+    let status = response.status();
     let h = response.headers_mut();
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
-        // A script's own policy matters only when it runs as a worker (the hashing worker):
-        // it may load its module and WASM from this origin, and nothing else.
-        let is_script = h.get(header::CONTENT_TYPE).is_some_and(|t| {
-            let t = t.as_bytes();
-            t.starts_with(b"text/javascript") || t.starts_with(b"application/javascript")
-        });
-        let policy = if is_script {
-            "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; frame-ancestors 'none'"
-        } else {
-            "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+        let content_type = h.get(header::CONTENT_TYPE).map(|t| t.as_bytes().to_vec());
+        let starts = |prefix: &[u8]| {
+            content_type
+                .as_deref()
+                .is_some_and(|t| t.starts_with(prefix))
         };
-        h.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(policy),
-        );
+        let policy = match nonce.0.get() {
+            Some(nonce) if starts(b"text/html") => page_policy(nonce),
+            // A script's own policy matters only when it runs as a worker (the hashing
+            // worker): it may load its module and WASM from this origin, and nothing else.
+            _ if starts(b"text/javascript") || starts(b"application/javascript") => {
+                "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; frame-ancestors 'none'".to_owned()
+            }
+            _ => {
+                if starts(b"text/html") {
+                    // Every page records its nonce while rendering; one that did not would
+                    // lose its style and scripts to the policy below. Say so, to find it.
+                    tracing::warn!(%status, "a page was answered without its nonce");
+                }
+                "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+                    .to_owned()
+            }
+        };
+        if let Ok(value) = HeaderValue::from_str(&policy) {
+            h.insert(header::CONTENT_SECURITY_POLICY, value);
+        }
     }
     h.insert(
         header::REFERRER_POLICY,

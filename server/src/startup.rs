@@ -104,6 +104,9 @@ impl Application {
         let intake_for_context = intake.clone();
         let db_for_context = db.clone();
         let context: LeptosContext = Arc::new(move || {
+            // Leptos has just made this response's nonce: the security middleware writes
+            // the page's CSP with it.
+            app::shell::record_page_nonce();
             provide_context(quick_exit.clone());
             provide_context(intake_for_context.clone());
             provide_context(db_for_context.clone());
@@ -150,6 +153,10 @@ impl Application {
                     post(public_forms::follow_up),
                 )
                 .route(&format!("{prefix}/staff/admin"), post(staff_routes::admin))
+                .route(
+                    &format!("{prefix}/staff/cases/{{id}}"),
+                    post(staff_routes::case),
+                )
         });
         // Staff sign-in and sign-out (see app::staff::routes).
         let router = router

@@ -14,10 +14,20 @@ pub enum AuditAction {
     Invited,
     RoleChanged,
     OrganisationCreated,
+    /// A staff member took a case, or was given it.
+    CaseAssigned,
+    /// A case went back to the queue unassigned.
+    CaseReleased,
+    ItemAssessed,
+    /// A message to the reporter, read through their receipt.
+    ReporterMessaged,
+    NoteAdded,
+    CaseClosed,
+    CaseReopened,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 7] = [
+    pub const ALL: [AuditAction; 14] = [
         AuditAction::SignedIn,
         AuditAction::SignedOut,
         AuditAction::SignInRefused,
@@ -25,6 +35,13 @@ impl AuditAction {
         AuditAction::Invited,
         AuditAction::RoleChanged,
         AuditAction::OrganisationCreated,
+        AuditAction::CaseAssigned,
+        AuditAction::CaseReleased,
+        AuditAction::ItemAssessed,
+        AuditAction::ReporterMessaged,
+        AuditAction::NoteAdded,
+        AuditAction::CaseClosed,
+        AuditAction::CaseReopened,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -36,6 +53,13 @@ impl AuditAction {
             AuditAction::Invited => "staff.invited",
             AuditAction::RoleChanged => "staff.role_changed",
             AuditAction::OrganisationCreated => "organisation.created",
+            AuditAction::CaseAssigned => "case.assigned",
+            AuditAction::CaseReleased => "case.released",
+            AuditAction::ItemAssessed => "item.assessed",
+            AuditAction::ReporterMessaged => "case.reporter_messaged",
+            AuditAction::NoteAdded => "case.note_added",
+            AuditAction::CaseClosed => "case.closed",
+            AuditAction::CaseReopened => "case.reopened",
         }
     }
 

@@ -291,7 +291,7 @@ pub async fn find(db: &DatabaseConnection, id: i64) -> Result<Option<report::Mod
     report::Entity::find_by_id(id).one(db).await
 }
 
-pub async fn items(db: &DatabaseConnection, report_id: i64) -> Result<Vec<item::Model>, DbErr> {
+pub async fn items(db: &impl ConnectionTrait, report_id: i64) -> Result<Vec<item::Model>, DbErr> {
     item::Entity::find()
         .filter(item::Column::ReportId.eq(report_id))
         .order_by_asc(item::Column::Id)
@@ -300,7 +300,7 @@ pub async fn items(db: &DatabaseConnection, report_id: i64) -> Result<Vec<item::
 }
 
 pub async fn messages(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     report_id: i64,
 ) -> Result<Vec<message::Model>, DbErr> {
     message::Entity::find()
@@ -311,7 +311,7 @@ pub async fn messages(
 }
 
 pub async fn add_message(
-    db: &DatabaseConnection,
+    db: &impl ConnectionTrait,
     report_id: i64,
     from_staff: bool,
     body: &str,
@@ -334,7 +334,7 @@ pub async fn delete_report(db: &DatabaseConnection, id: i64) -> Result<(), DbErr
     Ok(())
 }
 
-pub async fn close_report(db: &DatabaseConnection, id: i64, at: i64) -> Result<bool, DbErr> {
+pub async fn close_report(db: &impl ConnectionTrait, id: i64, at: i64) -> Result<bool, DbErr> {
     let updated = report::Entity::update_many()
         .col_expr(
             report::Column::ClosedAt,

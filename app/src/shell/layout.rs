@@ -44,9 +44,24 @@ pub fn Layout(children: Children) -> impl IntoView {
 pub fn PageTitle(text: impl Fn() -> String + Copy + Send + Sync + 'static) -> impl IntoView {
     let portal = tr("brand-name");
     view! {
-        <Title text=move || format!("{} · {}", text(), portal()) />
+        <Title text=document_title(move || format!("{} · {}", text(), portal())) />
         <h1>{text}</h1>
     }
+}
+
+/// A `<title>`'s text. On the server it is read now, while the page renders: the title is
+/// written into the head only after the page's own reactive values may have been released,
+/// and reading one then panics (seen with many pages rendered at once). In the browser it
+/// stays live, so it follows the language.
+pub fn document_title(
+    text: impl Fn() -> String + Send + Sync + 'static,
+) -> leptos::prelude::TextProp {
+    #[cfg(feature = "ssr")]
+    {
+        text().into()
+    }
+    #[cfg(not(feature = "ssr"))]
+    text.into()
 }
 
 /// What a page that a later release builds says in the meantime, with the way to help now.

@@ -8,7 +8,9 @@ mod not_found;
 mod quick_exit;
 
 pub use csp::document_lang;
+#[cfg(feature = "ssr")]
+pub use csp::{PageNonce, page_policy, record_page_nonce};
 pub use language_switch::LanguageSwitch;
-pub use layout::{Layout, PageTitle, Placeholder};
+pub use layout::{Layout, PageTitle, Placeholder, document_title};
 pub use not_found::{LanguageGate, NotFound};
 pub use quick_exit::{QuickExit, QuickExitScript, QuickExitSetting};

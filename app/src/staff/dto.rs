@@ -16,6 +16,7 @@ pub struct HomeView {
     pub role: Role,
     pub organisation: Option<String>,
     pub csrf: String,
+    pub can_view_queue: bool,
     pub can_manage_staff: bool,
     pub can_view_audit: bool,
 }

@@ -146,6 +146,15 @@ fn home_view(home: HomeView, lang: Lang, i18n: crate::i18n::I18n) -> impl IntoVi
             })}
         <ul class="staff-links">
             {home
+                .can_view_queue
+                .then(|| {
+                    view! {
+                        <li>
+                            <a href=i18n.href("/staff/cases")>{t(lang, "case-queue-title")}</a>
+                        </li>
+                    }
+                })}
+            {home
                 .can_manage_staff
                 .then(|| {
                     view! {

@@ -56,10 +56,12 @@ impl Role {
 pub enum Permission {
     /// See the staff home page (every staff member).
     OpenWorkspace,
-    /// See the queue of cases (issue 4, part 3).
+    /// See the queue of cases.
     ViewQueue,
-    /// Open a case (issue 4, part 4).
+    /// Open a case: the answers, items, messages, notes and timeline.
     ViewCase,
+    /// Claim, assign or release a case, add an internal note, close or reopen it.
+    ManageCase,
     /// Assess an item and confirm notices.
     AssessItem,
     /// Write to a reporter, anonymously.
@@ -75,10 +77,11 @@ pub enum Permission {
 }
 
 impl Permission {
-    pub const ALL: [Permission; 9] = [
+    pub const ALL: [Permission; 10] = [
         Permission::OpenWorkspace,
         Permission::ViewQueue,
         Permission::ViewCase,
+        Permission::ManageCase,
         Permission::AssessItem,
         Permission::MessageReporter,
         Permission::ProposeHandover,
@@ -94,7 +97,7 @@ pub fn permits(role: Role, permission: Permission) -> bool {
     use Role::*;
     match permission {
         OpenWorkspace => true,
-        ViewQueue | ViewCase => matches!(role, HelplineStaff | Analyst | Caseworker),
+        ViewQueue | ViewCase | ManageCase => matches!(role, HelplineStaff | Analyst | Caseworker),
         AssessItem => role == Analyst,
         MessageReporter => matches!(role, HelplineStaff | Analyst | Caseworker),
         ProposeHandover => role == Caseworker,

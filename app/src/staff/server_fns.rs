@@ -25,6 +25,7 @@ pub async fn load_staff_home() -> Result<HomeView, StaffFnError> {
         role: member.role,
         organisation,
         csrf: staff.csrf,
+        can_view_queue: permits(member.role, Permission::ViewQueue),
         can_manage_staff: permits(member.role, Permission::ManageStaff),
         can_view_audit: permits(member.role, Permission::ViewAudit),
     })

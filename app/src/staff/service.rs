@@ -108,7 +108,7 @@ pub async fn find_member(db: &impl ConnectionTrait, id: i64) -> Result<Option<St
 /// Whether a transaction lost a race with another one and may simply be run again: SQLite's
 /// single writer ("database is locked"/busy) or a unique key taken meanwhile (two appends to
 /// the audit chain, two first sign-ins of one person).
-fn lost_a_race(error: &DbErr) -> bool {
+pub(crate) fn lost_a_race(error: &DbErr) -> bool {
     if matches!(
         error.sql_err(),
         Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
@@ -119,16 +119,39 @@ fn lost_a_race(error: &DbErr) -> bool {
     text.contains("database is locked") || text.contains("busy")
 }
 
-/// Signs in a verified identity: an existing account, or a new one from an open invitation
-/// (by subject, or by verified e-mail). Everything else is refused, and audited.
-pub async fn sign_in(db: &DatabaseConnection, identity: &Identity) -> Result<SignIn, DbErr> {
-    let mut attempt = 0;
+/// Runs a use case again, up to four more times, while its transaction loses a race (see
+/// [`lost_a_race`]). `db_error` finds the database error inside the use case's own error.
+pub(crate) async fn retrying<T, E, F>(
+    mut attempt: impl FnMut() -> F,
+    db_error: impl Fn(&E) -> Option<&DbErr>,
+) -> Result<T, E>
+where
+    F: Future<Output = Result<T, E>>,
+{
+    let mut tries = 0;
     loop {
-        match sign_in_once(db, identity).await {
-            Err(error) if attempt < 4 && lost_a_race(&error) => attempt += 1,
+        match attempt().await {
+            Err(error) if tries < 4 && db_error(&error).is_some_and(lost_a_race) => tries += 1,
             outcome => return outcome,
         }
     }
+}
+
+fn plain_db_error(error: &DbErr) -> Option<&DbErr> {
+    Some(error)
+}
+
+fn staff_db_error(error: &StaffError) -> Option<&DbErr> {
+    match error {
+        StaffError::Db(error) => Some(error),
+        _ => None,
+    }
+}
+
+/// Signs in a verified identity: an existing account, or a new one from an open invitation
+/// (by subject, or by verified e-mail). Everything else is refused, and audited.
+pub async fn sign_in(db: &DatabaseConnection, identity: &Identity) -> Result<SignIn, DbErr> {
+    retrying(|| sign_in_once(db, identity), plain_db_error).await
 }
 
 async fn sign_in_once(db: &DatabaseConnection, identity: &Identity) -> Result<SignIn, DbErr> {
@@ -240,19 +263,15 @@ async fn accept(
 
 /// Records a sign-out.
 pub async fn sign_out(db: &DatabaseConnection, member: &StaffMember) -> Result<(), DbErr> {
-    let mut attempt = 0;
-    loop {
-        let txn = db.begin().await?;
-        let outcome =
-            match append(&txn, NewEvent::new(member.actor(), AuditAction::SignedOut)).await {
-                Ok(_) => txn.commit().await,
-                Err(error) => Err(error),
-            };
-        match outcome {
-            Err(error) if attempt < 4 && lost_a_race(&error) => attempt += 1,
-            outcome => return outcome,
-        }
-    }
+    retrying(
+        || async {
+            let txn = db.begin().await?;
+            append(&txn, NewEvent::new(member.actor(), AuditAction::SignedOut)).await?;
+            txn.commit().await
+        },
+        plain_db_error,
+    )
+    .await
 }
 
 /// Whom an invitation is for: a verified e-mail address or a subject at the provider.
@@ -285,19 +304,6 @@ impl Invitee {
     }
 }
 
-/// Runs a staff action again when its transaction lost a race (see [`lost_a_race`]).
-macro_rules! retrying {
-    ($attempt:expr) => {{
-        let mut tries = 0;
-        loop {
-            match $attempt.await {
-                Err(StaffError::Db(error)) if tries < 4 && lost_a_race(&error) => tries += 1,
-                outcome => break outcome,
-            }
-        }
-    }};
-}
-
 /// Invites someone with `role`; `by` None is the command line.
 pub async fn invite(
     db: &DatabaseConnection,
@@ -306,7 +312,11 @@ pub async fn invite(
     role: Role,
     organisation_id: Option<i64>,
 ) -> Result<(), StaffError> {
-    retrying!(invite_once(db, by, invitee.clone(), role, organisation_id))
+    retrying(
+        || invite_once(db, by, invitee.clone(), role, organisation_id),
+        staff_db_error,
+    )
+    .await
 }
 
 async fn invite_once(
@@ -396,7 +406,11 @@ pub async fn change_role(
     role: Role,
     organisation_id: Option<i64>,
 ) -> Result<(), StaffError> {
-    retrying!(change_role_once(db, by, staff_id, role, organisation_id))
+    retrying(
+        || change_role_once(db, by, staff_id, role, organisation_id),
+        staff_db_error,
+    )
+    .await
 }
 
 async fn change_role_once(
@@ -446,7 +460,11 @@ pub async fn create_organisation(
     name: &str,
     kind: &str,
 ) -> Result<i64, StaffError> {
-    retrying!(create_organisation_once(db, by, name, kind))
+    retrying(
+        || create_organisation_once(db, by, name, kind),
+        staff_db_error,
+    )
+    .await
 }
 
 async fn create_organisation_once(

@@ -1,26 +1,7 @@
 // Staff sign in through a real OpenID provider (e2e/oidc/provider.mjs): an administrator
 // (invited by `portal admin invite` when the server starts) invites an analyst, who signs in
 // on the provider's own login page, sees their role, and signs out; a stranger is refused.
-import { Page } from '@playwright/test';
-import { test, expect } from '../fixtures';
-
-const PASSWORD = 'test-password';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/staff');
-  await page.getByRole('link', { name: "Sign in with your organisation's account" }).click();
-  await expect(page.getByRole('heading', { name: 'Test identity provider' })).toBeVisible();
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function signOut(page: Page) {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByText('You are signed out.')).toBeVisible();
-  // Forget the provider's own session too, so the next sign-in shows its login page.
-  await page.context().clearCookies();
-}
+import { test, expect, signInStaff as signIn, signOutStaff as signOut } from '../fixtures';
 
 test.describe('Staff | Sign in', () => {
   test('an administrator invites an analyst, who signs in with their role and signs out', async ({

@@ -2,6 +2,7 @@
 //! `TEST_DATABASE_URL` points at a server) on PostgreSQL too.
 
 mod binary;
+mod cases;
 mod csrf;
 mod hash_cli;
 mod headers;

@@ -6,7 +6,7 @@ use server::retention;
 
 use crate::helpers::{TestApp, backends, spawn_app, spawn_app_with};
 
-fn draft(submission: &str) -> String {
+pub(crate) fn draft(submission: &str) -> String {
     serde_json::json!({
         "submission": submission,
         "safety": "safe",
@@ -25,7 +25,7 @@ fn draft(submission: &str) -> String {
     .to_string()
 }
 
-fn browser() -> reqwest::Client {
+pub(crate) fn browser() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .cookie_store(true)
@@ -33,7 +33,7 @@ fn browser() -> reqwest::Client {
         .expect("client")
 }
 
-async fn post(
+pub(crate) async fn post(
     app: &TestApp,
     client: &reqwest::Client,
     path: &str,
@@ -48,7 +48,7 @@ async fn post(
         .expect("POST")
 }
 
-async fn follow_up_page(app: &TestApp, client: &reqwest::Client) -> String {
+pub(crate) async fn follow_up_page(app: &TestApp, client: &reqwest::Client) -> String {
     let response = client
         .get(format!("{}/follow-up", app.address))
         .send()
@@ -57,7 +57,7 @@ async fn follow_up_page(app: &TestApp, client: &reqwest::Client) -> String {
     response.text().await.expect("page")
 }
 
-fn receipt_in(html: &str) -> String {
+pub(crate) fn receipt_in(html: &str) -> String {
     let start = html.find("data-receipt").unwrap_or_else(|| {
         let main = html.find("<main").unwrap_or(0);
         panic!(

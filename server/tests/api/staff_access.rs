@@ -48,7 +48,7 @@ fn every_staff_page_and_server_function_has_a_permission() {
     assert_eq!(registered, listed, "server functions vs STAFF_SERVER_FNS");
 }
 
-async fn signed_in_as(app: &TestApp, role: Role, email: &str) -> (Browser, String) {
+pub(crate) async fn signed_in_as(app: &TestApp, role: Role, email: &str) -> (Browser, String) {
     service::invite(&app.db, None, Invitee::email(email).unwrap(), role, None)
         .await
         .unwrap();
@@ -67,15 +67,38 @@ async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
             signed_in_as(&app, Role::Administrator, "admin@example.test").await;
         let (helpline, helpline_csrf) =
             signed_in_as(&app, Role::HelplineStaff, "helpline@example.test").await;
+        let partner_org = service::create_organisation(
+            &app.db,
+            &service::find_member(&app.db, 1).await.unwrap().unwrap(),
+            "Care centre",
+            "care_centre",
+        )
+        .await
+        .unwrap();
+        service::invite(
+            &app.db,
+            None,
+            Invitee::email("partner@example.test").unwrap(),
+            Role::CarePartner,
+            Some(partner_org),
+        )
+        .await
+        .unwrap();
+        let partner = Browser::new(&app);
+        let partner_csrf = csrf_in(&partner.sign_in("partner@example.test").await.1);
         let browser_for = |role: Role| match role {
             Role::HelplineStaff => (&helpline, helpline_csrf.as_str()),
             Role::Administrator => (&admin, admin_csrf.as_str()),
+            Role::CarePartner => (&partner, partner_csrf.as_str()),
             other => panic!("no test browser for {other:?}"),
         };
+        // Addresses with an `{id}` name a real case, so an allowed request finds one.
+        let (_, case) = crate::cases::report(&app, serde_json::json!({})).await;
+        let with_id = |path: &str| path.replace("{id}", &case.to_string());
 
         for (path, permission) in STAFF_PAGES {
             for prefix in ["", "/nl"] {
-                let page = format!("{prefix}{path}");
+                let page = format!("{prefix}{}", with_id(path));
                 let response = anonymous.get(&page).await;
                 let status = response.status();
                 let body = response.text().await.unwrap();
@@ -106,11 +129,17 @@ async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
                 } else {
                     &helpline
                 };
-                assert_eq!(
-                    allowed.get(&page).await.status(),
-                    200,
-                    "{backend:?} allowed {page}"
-                );
+                // Several times: the page's own CSP (with its scripts' nonce) must come with
+                // every answer, or the browser refuses the page's style and script.
+                for _ in 0..5 {
+                    let response = allowed.get(&page).await;
+                    assert_eq!(response.status(), 200, "{backend:?} allowed {page}");
+                    let csp = response.headers()["content-security-policy"]
+                        .to_str()
+                        .unwrap()
+                        .to_owned();
+                    assert!(csp.contains("'nonce-"), "{backend:?} {page}: {csp}");
+                }
             }
         }
 
@@ -132,13 +161,15 @@ async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
 
         let events_before = app::audit::store::verify(&app.db).await.unwrap().events;
         for (path, permission) in STAFF_FORMS {
-            for form_action in ["invite", "add-organisation"] {
+            let path = &with_id(path);
+            for form_action in ["invite", "add-organisation", "close", "message"] {
                 let form = [
                     ("action", form_action),
                     ("email", "intruder@example.test"),
                     ("role", "administrator"),
                     ("name", "Intruders"),
                     ("kind", "other"),
+                    ("message", "intrusion"),
                 ];
                 let response = anonymous.post(path, &form).await;
                 assert_eq!(response.status(), 401, "{backend:?} anonymous {path}");
@@ -159,64 +190,64 @@ async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
     }
 }
 
+/// Posts one of the administrators' forms, with the form token; the page that comes back.
+async fn admin_form(admin: &Browser, csrf: &str, fields: &[(&str, &str)]) -> String {
+    let mut form = vec![("csrf", csrf)];
+    form.extend_from_slice(fields);
+    admin
+        .post("/staff/admin", &form)
+        .await
+        .text()
+        .await
+        .unwrap()
+}
+
 #[tokio::test]
 async fn an_administrator_invites_changes_roles_and_adds_organisations() {
     let app = spawn_app_with_provider(backends()[0]).await;
     let (admin, csrf) = signed_in_as(&app, Role::Administrator, "root@example.test").await;
 
-    let page = admin
-        .post(
-            "/staff/admin",
-            &[
-                ("csrf", &csrf),
-                ("action", "add-organisation"),
-                ("name", "Centrum Seksueel Geweld"),
-                ("kind", "care_centre"),
-            ],
-        )
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = admin_form(
+        &admin,
+        &csrf,
+        &[
+            ("action", "add-organisation"),
+            ("name", "Centrum Seksueel Geweld"),
+            ("kind", "care_centre"),
+        ],
+    )
+    .await;
     assert!(page.contains("The organisation is added."), "{page}");
 
     // A care partner without an organisation is refused, and the address typed is kept.
-    let page = admin
-        .post(
-            "/staff/admin",
-            &[
-                ("csrf", &csrf),
-                ("action", "invite"),
-                ("email", "partner@example.test"),
-                ("role", "care_partner"),
-                ("organisation_id", ""),
-            ],
-        )
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = admin_form(
+        &admin,
+        &csrf,
+        &[
+            ("action", "invite"),
+            ("email", "partner@example.test"),
+            ("role", "care_partner"),
+            ("organisation_id", ""),
+        ],
+    )
+    .await;
     assert!(
         page.contains("A care partner needs an organisation"),
         "{page}"
     );
     assert!(page.contains("value=\"partner@example.test\""));
 
-    let page = admin
-        .post(
-            "/staff/admin",
-            &[
-                ("csrf", &csrf),
-                ("action", "invite"),
-                ("email", "partner@example.test"),
-                ("role", "care_partner"),
-                ("organisation_id", "1"),
-            ],
-        )
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = admin_form(
+        &admin,
+        &csrf,
+        &[
+            ("action", "invite"),
+            ("email", "partner@example.test"),
+            ("role", "care_partner"),
+            ("organisation_id", "1"),
+        ],
+    )
+    .await;
     assert!(page.contains("The invitation is saved."), "{page}");
 
     let partner = Browser::new(&app);
@@ -235,21 +266,17 @@ async fn an_administrator_invites_changes_roles_and_adds_organisations() {
         .find(|a| a.subject == "sub-partner")
         .unwrap()
         .id;
-    let page = admin
-        .post(
-            "/staff/admin",
-            &[
-                ("csrf", &csrf),
-                ("action", "change-role"),
-                ("staff_id", &partner_id.to_string()),
-                ("role", "caseworker"),
-                ("organisation_id", ""),
-            ],
-        )
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = admin_form(
+        &admin,
+        &csrf,
+        &[
+            ("action", "change-role"),
+            ("staff_id", &partner_id.to_string()),
+            ("role", "caseworker"),
+            ("organisation_id", ""),
+        ],
+    )
+    .await;
     assert!(page.contains("The role is changed."), "{page}");
     let home = partner.get("/staff").await.text().await.unwrap();
     assert!(home.contains("(Caseworker)"), "{home}");
@@ -260,21 +287,17 @@ async fn an_administrator_invites_changes_roles_and_adds_organisations() {
         .find(|a| a.subject == "sub-root")
         .unwrap()
         .id;
-    let page = admin
-        .post(
-            "/staff/admin",
-            &[
-                ("csrf", &csrf),
-                ("action", "change-role"),
-                ("staff_id", &own_id.to_string()),
-                ("role", "analyst"),
-                ("organisation_id", ""),
-            ],
-        )
-        .await
-        .text()
-        .await
-        .unwrap();
+    let page = admin_form(
+        &admin,
+        &csrf,
+        &[
+            ("action", "change-role"),
+            ("staff_id", &own_id.to_string()),
+            ("role", "analyst"),
+            ("organisation_id", ""),
+        ],
+    )
+    .await;
     assert!(page.contains("You cannot change your own role"), "{page}");
 
     let audit_page = admin.get("/staff/audit").await.text().await.unwrap();
@@ -284,4 +307,38 @@ async fn an_administrator_invites_changes_roles_and_adds_organisations() {
     );
     assert!(audit_page.contains("staff.role_changed"));
     assert!(audit_page.contains("organisation.created"));
+}
+
+/// Pages rendered at the same time each get their own CSP, with the nonce of their own
+/// scripts (browser runs got staff pages with the catch-all `default-src 'none'`, which
+/// blocks their style, when other pages rendered at the same time).
+#[tokio::test]
+async fn staff_pages_rendered_together_each_carry_their_own_csp() {
+    let app = spawn_app_with_provider(backends()[0]).await;
+    let (admin, _) = signed_in_as(&app, Role::Administrator, "admin@example.test").await;
+    let admin = std::sync::Arc::new(admin);
+    let mut tasks = Vec::new();
+    for i in 0..400 {
+        let admin = admin.clone();
+        let path = ["/staff/admin", "/staff", "/staff/audit", "/", "/report"][i % 5];
+        tasks.push(tokio::spawn(async move {
+            let response = admin.get(path).await;
+            let csp = response.headers()["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .to_owned();
+            let body = response.text().await.unwrap();
+            (path, csp, body)
+        }));
+    }
+    for task in tasks {
+        let (path, csp, body) = task.await.unwrap();
+        // The header's nonce is the one this page's own scripts carry.
+        let nonce = body
+            .split("nonce=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("the page has inline scripts with a nonce");
+        assert!(csp.contains(&format!("'nonce-{nonce}'")), "{path}: {csp}");
+    }
 }

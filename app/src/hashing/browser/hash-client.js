@@ -14,6 +14,7 @@ const state = { worker: null, entries: new Map(), nextId: 1, sampling: Promise.r
 
 // A video element that never answers (a codec that stalls) must not hang the step.
 const VIDEO_EVENT_TIMEOUT_MS = 15_000;
+const SAMPLE_ATTEMPTS = 3;
 
 function worker() {
   if (!state.worker) {
@@ -148,16 +149,40 @@ async function seek(element, time) {
 
 // The frame the element shows, as a VideoFrame (or an ImageBitmap where there is no WebCodecs),
 // handed to the worker as is: turning it into pixels happens there, off the page's thread.
-// Right after 'seeked' the element can still show the frame from before the seek (Chromium
-// does under load), so wait until the frame's own timestamp moves on, for at most a second
-// (a slideshow-like video can show one frame for longer than the gap between samples).
+// Right after 'seeked' the element can still show the frame from before the seek, or none at
+// all yet (Chromium does both under load), so wait until there is a frame whose own timestamp
+// moved on, for at most a second (a slideshow-like video can show one frame for longer than
+// the gap between samples).
 async function grabFrame(element, previous) {
   if (typeof VideoFrame !== 'function') return createImageBitmap(element);
   for (let attempt = 0; ; attempt++) {
-    const frame = new VideoFrame(element);
-    if (frame.timestamp !== previous || attempt >= 50) return frame;
-    frame.close();
+    let frame = null;
+    try {
+      frame = new VideoFrame(element);
+    } catch (error) {
+      if (attempt >= 50) throw error;
+    }
+    if (frame && (frame.timestamp !== previous || attempt >= 50)) return frame;
+    frame?.close();
     await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+// One sample: seek, grab, hash. A busy phone can miss a seek or hand over no frame once, so a
+// sample is tried a few times before the video counts as not playable from there on.
+async function sampleAt(entry, element, index, time, previous) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await seek(element, time);
+      if (entry.stop) return null;
+      const image = await grabFrame(element, previous);
+      const timestamp = image.timestamp;
+      const frame = await hashFrameInWorker(entry, index, image);
+      if (!frame.failed) return { ...frame, timestamp };
+      if (attempt >= SAMPLE_ATTEMPTS) return null;
+    } catch (error) {
+      if (attempt >= SAMPLE_ATTEMPTS) throw error;
+    }
   }
 }
 
@@ -191,12 +216,9 @@ async function sampleVideo(entry, file, max) {
     let previous = null;
     for (const [index, time] of times.entries()) {
       if (entry.stop) break;
-      await seek(element, time);
-      if (entry.stop) break;
-      const image = await grabFrame(element, previous);
-      previous = image.timestamp;
-      const frame = await hashFrameInWorker(entry, index, image);
-      if (frame.failed) break;
+      const frame = await sampleAt(entry, element, index, time, previous);
+      if (!frame) break;
+      previous = frame.timestamp;
       video.frames.push({ frame: index, timestamp: time, hash: frame.hash, quality: frame.quality });
       video.fraction = (index + 1) / times.length;
       showProgress(entry);

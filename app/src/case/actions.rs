@@ -1,0 +1,93 @@
+//! The case page's forms, handled on the server: each is a post to the case's own address
+//! with an `action`. Success redirects back with a GET (a reload never posts twice) and says
+//! what happened; a problem renders the page again with the message and the text kept.
+
+use sea_orm::DatabaseConnection;
+
+use super::{
+    dto::{PostedCaseForm, Verdict},
+    service::{self, CaseAction, CaseError},
+};
+use crate::staff::{
+    access::{AccessError, SignedInStaff, form_token_matches},
+    permits,
+};
+
+pub enum Outcome {
+    /// Back to the case with a GET; the Fluent id of what happened.
+    Redirect(&'static str),
+    Render(PostedCaseForm),
+    Refused(AccessError),
+}
+
+fn get<'a>(form: &'a [(String, String)], name: &str) -> &'a str {
+    form.iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default()
+}
+
+/// What the form asks for, or None for an action nobody offered.
+fn action(form: &[(String, String)]) -> Option<CaseAction> {
+    Some(match get(form, "action") {
+        "claim" => CaseAction::Claim,
+        "assign" => CaseAction::Assign(get(form, "staff_id").parse().ok()?),
+        "release" => CaseAction::Release,
+        "assess" => CaseAction::Assess {
+            item: get(form, "item_id").parse().ok()?,
+            verdict: Verdict::parse(get(form, "verdict"))?,
+            reason: get(form, "reason").to_owned(),
+        },
+        "message" => CaseAction::Message(get(form, "message").to_owned()),
+        "note" => CaseAction::Note(get(form, "note").to_owned()),
+        "close" => CaseAction::Close,
+        "reopen" => CaseAction::Reopen,
+        _ => return None,
+    })
+}
+
+/// Handles one case form post. The caller has checked `Permission::ViewCase`; the action's
+/// own permission is checked here, before anything is read or written.
+pub async fn handle(
+    db: &DatabaseConnection,
+    staff: &SignedInStaff,
+    case_id: i64,
+    form: &[(String, String)],
+) -> Outcome {
+    // Whatever happens, what was typed comes back with the page.
+    let kept = PostedCaseForm {
+        message: get(form, "message").chars().take(10_000).collect(),
+        note: get(form, "note").chars().take(10_000).collect(),
+        item: get(form, "item_id").parse().ok(),
+        reason: get(form, "reason").chars().take(10_000).collect(),
+        error: None,
+    };
+    let Some(action) = action(form) else {
+        return Outcome::Render(PostedCaseForm {
+            error: Some("case-error-choose".to_owned()),
+            ..kept
+        });
+    };
+    if !permits(staff.member.role, action.permission()) {
+        tracing::warn!(staff_id = staff.member.id, permission = ?action.permission(), "refused a case action");
+        return Outcome::Refused(AccessError::Forbidden);
+    }
+    if !form_token_matches(get(form, "csrf"), staff) {
+        return Outcome::Render(PostedCaseForm {
+            error: Some("staff-error-form-expired".to_owned()),
+            ..kept
+        });
+    }
+    match service::act(db, &staff.member, case_id, action).await {
+        Ok(done) => Outcome::Redirect(done),
+        Err(error) => {
+            if let CaseError::Db(db_error) = &error {
+                tracing::error!(error = %db_error, case_id, "a case action failed");
+            }
+            Outcome::Render(PostedCaseForm {
+                error: Some(error.message_id().to_owned()),
+                ..kept
+            })
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! The stored shape of cases (migration `create_case_tables`).
+
+pub mod assessment;
+pub mod assignment;
+pub mod note;

@@ -1,0 +1,515 @@
+//! Case use cases: reading everything about a case, and the staff actions on it. Each action
+//! writes its audit event in its own transaction, together with the change itself.
+
+use std::collections::HashMap;
+
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
+    QueryOrder, TransactionTrait,
+    sea_query::Expr,
+};
+
+use super::{
+    dto::{
+        AssessmentView, Assignee, CaseView, ItemDetail, ItemView, MessageView, NoteView,
+        TimelineEntry, Verdict, from_stored,
+    },
+    entity::{assessment, assignment, note},
+    queue::{facts, happened_of},
+    urgency::urgency,
+};
+use crate::{
+    audit::{
+        AuditAction, entity as audit_event,
+        store::{NewEvent, append},
+    },
+    report::{
+        MAX_MESSAGE_CHARS,
+        entity::{item, report},
+        store::now,
+    },
+    staff::{
+        Permission, StaffMember, entity::staff_account, format_time, permits, service::retrying,
+    },
+};
+
+/// Longest reason for an assessment, and longest internal note.
+pub const MAX_REASON_CHARS: usize = 1000;
+pub const MAX_NOTE_CHARS: usize = 4000;
+
+/// Something a staff member does to a case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaseAction {
+    /// Take the case oneself.
+    Claim,
+    /// Give the case to a colleague.
+    Assign(i64),
+    /// Back to the queue, unassigned.
+    Release,
+    Assess {
+        item: i64,
+        verdict: Verdict,
+        reason: String,
+    },
+    /// Write to the reporter; they read it with their receipt.
+    Message(String),
+    Note(String),
+    Close,
+    Reopen,
+}
+
+impl CaseAction {
+    /// What the staff member's role must permit.
+    pub fn permission(&self) -> Permission {
+        match self {
+            CaseAction::Assess { .. } => Permission::AssessItem,
+            CaseAction::Message(_) => Permission::MessageReporter,
+            _ => Permission::ManageCase,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CaseError {
+    #[error("no such case")]
+    UnknownCase,
+    #[error("no such item in this case")]
+    UnknownItem,
+    #[error("no such colleague")]
+    UnknownStaff,
+    #[error("an assessment needs a reason")]
+    ReasonMissing,
+    #[error("the text is empty")]
+    Empty,
+    #[error("the text is too long")]
+    TooLong,
+    #[error("the case is closed")]
+    Closed,
+    #[error("the case is open")]
+    Open,
+    #[error(transparent)]
+    Db(#[from] DbErr),
+}
+
+impl CaseError {
+    /// The Fluent message that explains the problem to staff.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            CaseError::UnknownCase => "case-error-unknown",
+            CaseError::UnknownItem => "case-error-item-unknown",
+            CaseError::UnknownStaff => "case-error-staff-unknown",
+            CaseError::ReasonMissing => "case-error-reason-missing",
+            CaseError::Empty => "case-error-empty",
+            CaseError::TooLong => "case-error-too-long",
+            CaseError::Closed => "case-error-closed",
+            CaseError::Open => "case-error-open",
+            CaseError::Db(_) => "staff-error-try-again",
+        }
+    }
+}
+
+/// Checks and trims a text a staff member typed.
+fn text(typed: &str, max: usize) -> Result<String, CaseError> {
+    let trimmed = typed.trim();
+    if trimmed.is_empty() {
+        Err(CaseError::Empty)
+    } else if trimmed.chars().count() > max {
+        Err(CaseError::TooLong)
+    } else {
+        Ok(trimmed.to_owned())
+    }
+}
+
+/// Does `action` to case `case_id` as `me`. The caller has checked `action.permission()`.
+/// Returns the Fluent id of what happened, for the page to say.
+pub async fn act(
+    db: &DatabaseConnection,
+    me: &StaffMember,
+    case_id: i64,
+    action: CaseAction,
+) -> Result<&'static str, CaseError> {
+    retrying(
+        || act_once(db, me, case_id, &action),
+        |error| match error {
+            CaseError::Db(error) => Some(error),
+            _ => None,
+        },
+    )
+    .await
+}
+
+async fn act_once(
+    db: &DatabaseConnection,
+    me: &StaffMember,
+    case_id: i64,
+    action: &CaseAction,
+) -> Result<&'static str, CaseError> {
+    let txn = db.begin().await?;
+    let case = report::Entity::find_by_id(case_id)
+        .one(&txn)
+        .await?
+        .ok_or(CaseError::UnknownCase)?;
+    let closed = case.closed_at.is_some();
+    let at = now();
+    let event = |action| NewEvent::new(me.actor(), action).case(case_id);
+    let done = match action {
+        CaseAction::Claim | CaseAction::Assign(_) => {
+            let to = match action {
+                CaseAction::Assign(id) => *id,
+                _ => me.id,
+            };
+            let colleague = crate::staff::service::find_member(&txn, to)
+                .await?
+                .filter(|m| permits(m.role, Permission::ViewCase))
+                .ok_or(CaseError::UnknownStaff)?;
+            assignment::Entity::delete_by_id(case_id).exec(&txn).await?;
+            assignment::Entity::insert(assignment::ActiveModel {
+                report_id: Set(case_id),
+                staff_id: Set(colleague.id),
+                assigned_at: Set(at),
+            })
+            .exec_without_returning(&txn)
+            .await?;
+            append(
+                &txn,
+                event(AuditAction::CaseAssigned)
+                    .target(colleague.actor().label)
+                    .detail(format!("staff={}", colleague.id)),
+            )
+            .await?;
+            if colleague.id == me.id {
+                "case-done-claimed"
+            } else {
+                "case-done-assigned"
+            }
+        }
+        CaseAction::Release => {
+            assignment::Entity::delete_by_id(case_id).exec(&txn).await?;
+            append(&txn, event(AuditAction::CaseReleased)).await?;
+            "case-done-released"
+        }
+        CaseAction::Assess {
+            item: item_id,
+            verdict,
+            reason,
+        } => {
+            let reason = text(reason, MAX_REASON_CHARS).map_err(|error| match error {
+                CaseError::Empty => CaseError::ReasonMissing,
+                other => other,
+            })?;
+            let item = item::Entity::find_by_id(*item_id)
+                .one(&txn)
+                .await?
+                .filter(|i| i.report_id == case_id)
+                .ok_or(CaseError::UnknownItem)?;
+            assessment::Entity::insert(assessment::ActiveModel {
+                id: NotSet,
+                item_id: Set(item.id),
+                report_id: Set(case_id),
+                staff_id: Set(me.id),
+                verdict: Set(verdict.as_str().to_owned()),
+                reason: Set(reason),
+                created_at: Set(at),
+            })
+            .exec_without_returning(&txn)
+            .await?;
+            // The reporter sees that someone looked at it; a verdict is for staff to act on.
+            if item.status == "received" {
+                item::Entity::update_many()
+                    .col_expr(item::Column::Status, Expr::value("in_review"))
+                    .filter(item::Column::Id.eq(item.id))
+                    .exec(&txn)
+                    .await?;
+            }
+            append(
+                &txn,
+                event(AuditAction::ItemAssessed).detail(format!(
+                    "item={} verdict={}",
+                    item.id,
+                    verdict.as_str()
+                )),
+            )
+            .await?;
+            "case-done-assessed"
+        }
+        CaseAction::Message(body) => {
+            let body = text(body, MAX_MESSAGE_CHARS)?;
+            crate::report::store::add_message(&txn, case_id, true, &body).await?;
+            append(&txn, event(AuditAction::ReporterMessaged)).await?;
+            "case-done-messaged"
+        }
+        CaseAction::Note(body) => {
+            let body = text(body, MAX_NOTE_CHARS)?;
+            note::Entity::insert(note::ActiveModel {
+                id: NotSet,
+                report_id: Set(case_id),
+                staff_id: Set(me.id),
+                body: Set(body),
+                created_at: Set(at),
+            })
+            .exec_without_returning(&txn)
+            .await?;
+            append(&txn, event(AuditAction::NoteAdded)).await?;
+            "case-done-noted"
+        }
+        CaseAction::Close => {
+            if closed {
+                return Err(CaseError::Closed);
+            }
+            crate::report::store::close_report(&txn, case_id, at).await?;
+            append(&txn, event(AuditAction::CaseClosed)).await?;
+            "case-done-closed"
+        }
+        CaseAction::Reopen => {
+            if !closed {
+                return Err(CaseError::Open);
+            }
+            report::Entity::update_many()
+                .col_expr(report::Column::ClosedAt, Expr::value(Option::<i64>::None))
+                .col_expr(report::Column::Status, Expr::value("received"))
+                .filter(report::Column::Id.eq(case_id))
+                .exec(&txn)
+                .await?;
+            append(&txn, event(AuditAction::CaseReopened)).await?;
+            "case-done-reopened"
+        }
+    };
+    txn.commit().await?;
+    Ok(done)
+}
+
+/// Everything about case `case_id` as `me` sees it, or None if there is no such case.
+pub async fn view(
+    db: &impl ConnectionTrait,
+    me: &StaffMember,
+    csrf: String,
+    case_id: i64,
+) -> Result<Option<CaseView>, DbErr> {
+    let Some(case) = report::Entity::find_by_id(case_id).one(db).await? else {
+        return Ok(None);
+    };
+    let items = crate::report::store::items(db, case_id).await?;
+    let assessments = assessment::Entity::find()
+        .filter(assessment::Column::ReportId.eq(case_id))
+        .order_by_asc(assessment::Column::Id)
+        .all(db)
+        .await?;
+    let messages = crate::report::store::messages(db, case_id).await?;
+    let notes = note::Entity::find()
+        .filter(note::Column::ReportId.eq(case_id))
+        .order_by_asc(note::Column::Id)
+        .all(db)
+        .await?;
+    let events = audit_event::Entity::find()
+        .filter(audit_event::Column::CaseId.eq(case_id))
+        .order_by_asc(audit_event::Column::Id)
+        .all(db)
+        .await?;
+    let assigned = assignment::Entity::find_by_id(case_id).one(db).await?;
+    let staff = staff_account::Entity::find().all(db).await?;
+    let name_of = |id: i64| {
+        staff
+            .iter()
+            .find(|s| s.id == id)
+            .map_or_else(|| format!("#{id}"), |s| s.display_name.clone())
+    };
+    let also_in = also_in(db, case_id, &items).await?;
+
+    let happened = happened_of(&case.happened);
+    let urls_online = items
+        .iter()
+        .filter(|i| i.kind == "url" && i.removed_at.is_none())
+        .count() as u32;
+    let at = now();
+    let urgency = urgency(
+        &facts(
+            &case.safety,
+            &case.age_band,
+            &happened,
+            urls_online,
+            case.created_at,
+        ),
+        at,
+    );
+
+    let mut latest: HashMap<i64, &assessment::Model> = HashMap::new();
+    for a in &assessments {
+        latest.insert(a.item_id, a);
+    }
+    let item_views = items
+        .iter()
+        .map(|i| ItemView {
+            id: i.id,
+            detail: detail(i),
+            status: i.status.clone(),
+            removed: i.removed_at.is_some(),
+            assessment: latest.get(&i.id).and_then(|a| {
+                Some(AssessmentView {
+                    verdict: Verdict::parse(&a.verdict)?,
+                    reason: a.reason.clone(),
+                    by: name_of(a.staff_id),
+                    at: format_time(a.created_at),
+                })
+            }),
+            also_in: also_in.get(&i.id).cloned().unwrap_or_default(),
+        })
+        .collect();
+
+    // The timeline: the report, the reporter's messages, and every audited staff action.
+    let mut timeline: Vec<(i64, TimelineEntry)> = vec![(
+        case.created_at,
+        TimelineEntry {
+            at: String::new(),
+            what: "case-timeline-received".to_owned(),
+            by: None,
+            detail: String::new(),
+        },
+    )];
+    for m in messages.iter().filter(|m| !m.from_staff) {
+        timeline.push((
+            m.created_at,
+            TimelineEntry {
+                at: String::new(),
+                what: "case-timeline-reporter-wrote".to_owned(),
+                by: None,
+                detail: String::new(),
+            },
+        ));
+    }
+    for e in &events {
+        timeline.push((
+            e.occurred_at,
+            TimelineEntry {
+                at: String::new(),
+                what: format!("case-timeline-{}", e.action.replace(['.', '_'], "-")),
+                by: Some(e.actor.clone()),
+                detail: e.detail.clone(),
+            },
+        ));
+    }
+    // Stable: equal times keep the order above (the report first).
+    timeline.sort_by_key(|(at, _)| *at);
+
+    let assignees = staff
+        .iter()
+        .filter(|s| s.disabled_at.is_none())
+        .filter(|s| {
+            crate::staff::Role::parse(&s.role).is_some_and(|r| permits(r, Permission::ViewCase))
+        })
+        .map(|s| Assignee {
+            id: s.id,
+            name: s.display_name.clone(),
+        })
+        .collect();
+
+    Ok(Some(CaseView {
+        id: case.id,
+        csrf,
+        me: me.id,
+        closed: case.closed_at.is_some(),
+        reported: format_time(case.created_at),
+        urgency,
+        assigned_to: assigned.map(|a| Assignee {
+            id: a.staff_id,
+            name: name_of(a.staff_id),
+        }),
+        assignees,
+        for_whom: from_stored(&case.for_whom),
+        safety: from_stored(&case.safety),
+        happened,
+        happened_other: case.happened_other,
+        age_band: from_stored(&case.age_band),
+        country: case.country,
+        reply_language: case.reply_language,
+        contact_given: case.contact_sealed.is_some(),
+        items: item_views,
+        messages: messages
+            .into_iter()
+            .map(|m| MessageView {
+                from_staff: m.from_staff,
+                body: m.body,
+                at: format_time(m.created_at),
+            })
+            .collect(),
+        notes: notes
+            .into_iter()
+            .map(|n| NoteView {
+                by: name_of(n.staff_id),
+                body: n.body,
+                at: format_time(n.created_at),
+            })
+            .collect(),
+        timeline: timeline
+            .into_iter()
+            .map(|(at, entry)| TimelineEntry {
+                at: format_time(at),
+                ..entry
+            })
+            .collect(),
+        can_assess: permits(me.role, Permission::AssessItem),
+        can_message: permits(me.role, Permission::MessageReporter),
+        can_manage: permits(me.role, Permission::ManageCase),
+    }))
+}
+
+fn detail(i: &item::Model) -> ItemDetail {
+    match i.kind.as_str() {
+        "url" => ItemDetail::Url(i.url.clone().unwrap_or_default()),
+        "account" => ItemDetail::Account {
+            platform: i.platform.clone().unwrap_or_default(),
+            handle: i.handle.clone().unwrap_or_default(),
+        },
+        _ => ItemDetail::File {
+            kind: i.file_kind.clone().unwrap_or_default(),
+            md5: i.md5.clone().unwrap_or_default(),
+            sha256: i.sha256.clone().unwrap_or_default(),
+            pdq: i.pdq.clone(),
+            pdq_quality: i.pdq_quality,
+            video_frames: i
+                .video_frames
+                .as_deref()
+                .and_then(|json| serde_json::from_str::<Vec<serde_json::Value>>(json).ok())
+                .map_or(0, |frames| frames.len() as u32),
+        },
+    }
+}
+
+/// Per item, the other cases that hold the same address or the same file bytes.
+async fn also_in(
+    db: &impl ConnectionTrait,
+    case_id: i64,
+    items: &[item::Model],
+) -> Result<HashMap<i64, Vec<i64>>, DbErr> {
+    let urls: Vec<&str> = items.iter().filter_map(|i| i.url.as_deref()).collect();
+    let hashes: Vec<&str> = items.iter().filter_map(|i| i.sha256.as_deref()).collect();
+    if urls.is_empty() && hashes.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let others = item::Entity::find()
+        .filter(item::Column::ReportId.ne(case_id))
+        .filter(
+            Condition::any()
+                .add(item::Column::Url.is_in(urls))
+                .add(item::Column::Sha256.is_in(hashes)),
+        )
+        .all(db)
+        .await?;
+    let mut found: HashMap<i64, Vec<i64>> = HashMap::new();
+    for mine in items {
+        let mut cases: Vec<i64> = others
+            .iter()
+            .filter(|o| {
+                (mine.url.is_some() && o.url == mine.url)
+                    || (mine.sha256.is_some() && o.sha256 == mine.sha256)
+            })
+            .map(|o| o.report_id)
+            .collect();
+        cases.sort_unstable();
+        cases.dedup();
+        if !cases.is_empty() {
+            found.insert(mine.id, cases);
+        }
+    }
+    Ok(found)
+}
