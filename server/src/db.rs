@@ -5,7 +5,7 @@ use std::time::Duration;
 use anyhow::Context;
 use app::report::writer::ReportWriter;
 use migrations::{Migrator, MigratorTrait};
-use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection};
 
 use crate::config::Settings;
 
@@ -16,44 +16,25 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
 /// What the report intake writes through. On SQLite a pool of exactly one connection,
 /// shared by the group-commit task for new reports and the follow-up writes, so writers
 /// queue fairly instead of retrying in SQLite's busy handler (whose growing sleeps put p99
-/// over a second at 50 clients); its commits leave checkpoints to a task on `db`. Other
-/// databases take concurrent writers well, so it is the same pool. `url` is the URL `db`
-/// was opened with.
+/// over a second at 50 clients). It commits with `synchronous = FULL`: a receipt is shown
+/// only for a report that is on disk. Other databases take concurrent writers well, so it
+/// is the same pool. `url` is the URL `db` was opened with.
 pub async fn writer(db: &DatabaseConnection, url: &str) -> anyhow::Result<ReportWriter> {
     let connection = if is_sqlite(url) {
-        tokio::spawn(checkpoint_periodically(db.clone()));
-        open(url, 1, WRITER_AUTOCHECKPOINT_PAGES).await?
+        open(url, 1, Sync::Full).await?
     } else {
         db.clone()
     };
     Ok(ReportWriter::start(connection))
 }
 
-/// SQLite's own default: a commit that finds this many pages in the WAL copies them into
-/// the database file first.
-const AUTOCHECKPOINT_PAGES: u32 = 1000;
-
-/// For the writer, only a safety net (about 40 MB), should `checkpoint_periodically` fall
-/// behind: a checkpoint inside the writer's commit holds up every report queued behind it.
-/// With the default, one commit in a few dozen took 20-40 ms longer at 3,000 reports/s,
-/// which alone put intake's p99 over 50 ms.
-const WRITER_AUTOCHECKPOINT_PAGES: u32 = 10_000;
-
-/// Copies the WAL into the database file once a second, on a reading connection, so the
-/// writer's commits need not. PASSIVE never waits for readers or the writer, and the
-/// writer carries on appending to the WAL meanwhile.
-async fn checkpoint_periodically(db: DatabaseConnection) {
-    let mut tick = tokio::time::interval(Duration::from_secs(1));
-    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-    loop {
-        tick.tick().await;
-        if let Err(error) = db
-            .execute_unprepared("PRAGMA wal_checkpoint(PASSIVE)")
-            .await
-        {
-            tracing::warn!(%error, "SQLite WAL checkpoint failed");
-        }
-    }
+/// When SQLite waits for the disk.
+#[derive(Clone, Copy)]
+enum Sync {
+    /// At checkpoints only: a power cut may lose the last commits, never corrupts.
+    Normal,
+    /// At every commit as well.
+    Full,
 }
 
 fn is_sqlite(url: &str) -> bool {
@@ -61,14 +42,10 @@ fn is_sqlite(url: &str) -> bool {
 }
 
 pub async fn connect_url(url: &str) -> anyhow::Result<DatabaseConnection> {
-    open(url, 16, AUTOCHECKPOINT_PAGES).await
+    open(url, 16, Sync::Normal).await
 }
 
-async fn open(
-    url: &str,
-    max_connections: u32,
-    autocheckpoint_pages: u32,
-) -> anyhow::Result<DatabaseConnection> {
+async fn open(url: &str, max_connections: u32, sync: Sync) -> anyhow::Result<DatabaseConnection> {
     if let Some(dir) = sqlite_parent_dir(url) {
         std::fs::create_dir_all(&dir)
             .with_context(|| format!("cannot create the database directory {}", dir))?;
@@ -83,14 +60,17 @@ async fn open(
             use sea_orm::sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous};
             // WAL lets readers go on while one writer commits; NORMAL is durable in WAL mode
             // except for the last transactions before a power cut, never corrupting.
+            let synchronous = match sync {
+                Sync::Normal => SqliteSynchronous::Normal,
+                Sync::Full => SqliteSynchronous::Full,
+            };
             opts.journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Normal)
+                .synchronous(synchronous)
                 .busy_timeout(Duration::from_secs(5))
                 .foreign_keys(true)
                 // Deleted means deleted: a withdrawn report's bytes are overwritten, not left
                 // in free pages of the file.
                 .pragma("secure_delete", "ON")
-                .pragma("wal_autocheckpoint", autocheckpoint_pages.to_string())
         });
     let db = Database::connect(options)
         .await

@@ -24,13 +24,10 @@ use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_ro
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tower_http::{
-    compression::CompressionLayer,
-    limit::RequestBodyLimitLayer,
-    timeout::TimeoutLayer,
-    trace::{DefaultOnResponse, TraceLayer},
+    compression::CompressionLayer, limit::RequestBodyLimitLayer, timeout::TimeoutLayer,
+    trace::TraceLayer,
 };
 use tower_sessions::{Expiry, SessionManagerLayer, cookie::SameSite};
-use tracing::Level;
 
 use crate::{
     config::Settings,
@@ -185,7 +182,7 @@ impl Application {
                         tracing::info_span!("request", method = %request.method(), path = request.uri().path())
                     })
                     .on_request(())
-                    .on_response(DefaultOnResponse::new().level(Level::INFO)),
+                    .on_response(log_response),
             );
         Ok(Application {
             listener,
@@ -223,6 +220,21 @@ impl Application {
 
 /// `/nl/` and `/nl/help/` lead to `/nl` and `/nl/help`: one address per page, so the router
 /// on the server and in the browser always agree.
+/// Answers slower than this are logged as warnings: something waited that should not have
+/// (a page that hit the 30 s timeout is answered 408 with no body).
+const SLOW_ANSWER: Duration = Duration::from_secs(5);
+
+/// The access log line: status and latency, in the request's span (method and path).
+fn log_response<B>(response: &http::Response<B>, latency: Duration, _span: &tracing::Span) {
+    let status = response.status().as_u16();
+    let latency_ms = latency.as_millis();
+    if latency >= SLOW_ANSWER || status == http::StatusCode::REQUEST_TIMEOUT {
+        tracing::warn!(status, latency_ms, "slow answer");
+    } else {
+        tracing::info!(status, latency_ms, "answered");
+    }
+}
+
 async fn redirect_trailing_slash(
     request: axum::extract::Request,
     next: axum::middleware::Next,

@@ -103,8 +103,22 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(backend, &[]).await
 }
 
+/// The servers' warnings and errors (slow answers among them) go to the test's captured
+/// output, so a failing test shows them. `TEST_LOG` takes a filter for more.
+fn capture_server_logs() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let filter = std::env::var("TEST_LOG").unwrap_or_else(|_| "warn".to_owned());
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(filter))
+            .with_test_writer()
+            .try_init();
+    });
+}
+
 /// [`spawn_app`] with more settings, e.g. the identity provider's.
 pub async fn spawn_app_with(backend: Backend, extra: &[(&str, String)]) -> TestApp {
+    capture_server_logs();
     let database_url = fresh_database(backend).await;
     let data_dir = temp_dir("data");
     let mut vars = vec![
