@@ -55,7 +55,9 @@ test.describe('Report | Hash files on the device', () => {
     ].map((p) => ({ ...p, buffer: fs.readFileSync(path.join(testdata, p.file)) }));
     const video = { file: '', name: 'clip-private.webm', mimeType: 'video/webm', buffer: fs.readFileSync(videoFixture) };
     // Random bytes named like a video: no browser can play them, the byte hashes still count.
-    const broken = { file: '', name: 'broken-private.mp4', mimeType: 'video/mp4', buffer: crypto.randomBytes(3 * 1024 * 1024) };
+    // Longer than two of the worker's 8 MB read slices and not a whole number of them, so the
+    // digests must carry across slices and end on a short one.
+    const broken = { file: '', name: 'broken-private.mp4', mimeType: 'video/mp4', buffer: crypto.randomBytes(19 * 1024 * 1024 + 123) };
     const files = [...picked, video, broken];
 
     const sent: { url: string; body: Buffer | null }[] = [];

@@ -24,6 +24,10 @@ function worker() {
   return state.worker;
 }
 
+// Start the worker (and its MD5 helper) as soon as the step shows: loading and compiling the
+// WASM then happens while the person looks for their files, not after they picked them.
+if (document.querySelector('[data-file-hasher]')) worker().postMessage({ type: 'warm' });
+
 document.addEventListener('change', (event) => {
   const input = event.target;
   if (!(input instanceof HTMLInputElement) || !input.matches('[data-file-hasher] input[type=file]')) return;
