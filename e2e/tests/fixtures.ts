@@ -69,6 +69,19 @@ export async function expectNoTraces(page: Page) {
 
 export { expect };
 
+/// Bits that differ between two hashes in hex (PDQ: 64 hex digits, 256 bits).
+export function hamming(a: string, b: string): number {
+  let bits = 0;
+  for (let i = 0; i < a.length; i++) {
+    let x = parseInt(a[i], 16) ^ parseInt(b[i], 16);
+    while (x) {
+      bits += x & 1;
+      x >>= 1;
+    }
+  }
+  return bits;
+}
+
 /// Walks the report flow to its file step (step 5) with the fewest answers.
 export async function openFileStep(page: import('@playwright/test').Page, prefix = '') {
   await page.goto(`${prefix}/report`);

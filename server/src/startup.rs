@@ -1,7 +1,11 @@
 //! Builds the application: database, migrations, router, listener. The binary and the
 //! integration tests both go through [`Application::build`].
 
-use std::{net::SocketAddr, sync::Arc, time::Duration};
+use std::{
+    net::SocketAddr,
+    sync::{Arc, LazyLock},
+    time::Duration,
+};
 
 use anyhow::Context;
 use app::{
@@ -20,7 +24,9 @@ use axum::{
     routing::{get, post},
 };
 use leptos::prelude::*;
-use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use leptos_axum::{
+    AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list,
+};
 use sea_orm::DatabaseConnection;
 use tokio::net::TcpListener;
 use tower_http::{
@@ -58,6 +64,17 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     db: DatabaseConnection,
+}
+
+/// The app's routes, listed once per process. Listing renders the app with every `Resource`
+/// held back by a process-wide flag in leptos_server, and a resource whose first poll falls
+/// inside any listing never loads (leptos-rs/leptos#4773): a second listing while pages render
+/// (another `Application` in the same process, as the integration tests start) left those
+/// pages hanging until the request timeout answered 408. Listed once, before the first
+/// application serves, nothing renders during it.
+pub fn routes() -> Vec<AxumRouteListing> {
+    static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
+    ROUTES.clone()
 }
 
 impl Application {
@@ -130,7 +147,7 @@ impl Application {
             oidc,
         };
         let leptos_context = move || context();
-        let routes = generate_route_list(App);
+        let routes = routes();
         let client_hasher = (
             Arc::new(ClientHasher::default()),
             settings.client_ip_header.clone(),

@@ -6,7 +6,7 @@
 // reported, as in the native agreement test (app/tests/reference.rs).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { test, expect, backendOf, openFileStep } from '../fixtures';
+import { test, expect, backendOf, hamming, openFileStep } from '../fixtures';
 
 const testdata = path.join(__dirname, '..', '..', '..', 'app', 'src', 'hashing', 'testdata');
 
@@ -24,18 +24,6 @@ type Reference = {
 };
 
 const META_CONFORMANCE_DISTANCE = 10;
-
-function hamming(a: string, b: string): number {
-  let bits = 0;
-  for (let i = 0; i < a.length; i++) {
-    let x = parseInt(a[i], 16) ^ parseInt(b[i], 16);
-    while (x) {
-      bits += x & 1;
-      x >>= 1;
-    }
-  }
-  return bits;
-}
 
 function formatOf(r: Reference): string {
   if (r.format === 'jpeg') return `JPEG q${r.jpeg_quality}`;

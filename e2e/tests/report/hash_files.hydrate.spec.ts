@@ -7,7 +7,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { test, expect, expectNoTraces, openFileStep } from '../fixtures';
+import { test, expect, expectNoTraces, hamming, openFileStep } from '../fixtures';
 
 const testdata = path.join(__dirname, '..', '..', '..', 'app', 'src', 'hashing', 'testdata');
 const references = new Map<string, { pdq: string; quality: number; md5: string; sha256: string }>(
@@ -18,18 +18,6 @@ const references = new Map<string, { pdq: string; quality: number; md5: string; 
     .map((line) => JSON.parse(line))
     .map((r) => [r.file, r]),
 );
-
-function hamming(a: string, b: string): number {
-  let bits = 0;
-  for (let i = 0; i < a.length; i++) {
-    let x = parseInt(a[i], 16) ^ parseInt(b[i], 16);
-    while (x) {
-      bits += x & 1;
-      x >>= 1;
-    }
-  }
-  return bits;
-}
 
 // A real WebM (VP8, 6.47 s of moving shapes, made by e2e/scripts/make-video-fixture.mjs).
 const videoFixture = path.join(testdata, 'videos', 'moving_320x240_vp8.webm');

@@ -14,9 +14,11 @@ use crate::{
     identity_provider::{Browser, csrf_in, spawn_app_with_provider},
 };
 
-/// The staff pages the app's router serves, language prefix removed.
+/// The staff pages the app's router serves, language prefix removed. Through the server's
+/// own once-per-process list: listing the routes again here, while other tests render pages,
+/// would hang their resources (see `server::startup::routes`).
 fn routed_staff_pages() -> BTreeSet<String> {
-    leptos_axum::generate_route_list(app::App)
+    server::startup::routes()
         .iter()
         .map(|route| route.path().to_owned())
         .filter_map(|path| {
@@ -341,4 +343,43 @@ async fn staff_pages_rendered_together_each_carry_their_own_csp() {
             .expect("the page has inline scripts with a nonce");
         assert!(csp.contains(&format!("'nonce-{nonce}'")), "{path}: {csp}");
     }
+}
+
+/// Listing the app's routes while pages render must leave no page hanging: leptos_server
+/// holds back for good every resource whose first poll falls inside a listing
+/// (leptos-rs/leptos#4773), which made staff pages answer 408 after 30 s now and then while
+/// other tests started their servers. The server lists once per process
+/// (`server::startup::routes`); this lists through it without pause while staff pages render.
+#[tokio::test]
+async fn listing_routes_while_pages_render_hangs_no_page() {
+    use std::sync::{
+        Arc,
+        atomic::{AtomicBool, Ordering},
+    };
+    let app = spawn_app_with_provider(backends()[0]).await;
+    let (admin, _) = signed_in_as(&app, Role::Administrator, "admin@example.test").await;
+    let stop = Arc::new(AtomicBool::new(false));
+    let lister = std::thread::spawn({
+        let stop = stop.clone();
+        move || {
+            let mut listings = 0usize;
+            while !stop.load(Ordering::Relaxed) {
+                assert!(!server::startup::routes().is_empty());
+                listings += 1;
+            }
+            listings
+        }
+    });
+    for path in ["/staff/admin", "/staff", "/staff/audit"]
+        .iter()
+        .cycle()
+        .take(30)
+    {
+        let answer = tokio::time::timeout(std::time::Duration::from_secs(5), admin.get(path)).await;
+        stop.store(answer.is_err(), Ordering::Relaxed);
+        let response = answer.unwrap_or_else(|_| panic!("{path} did not answer within 5 s"));
+        assert_eq!(response.status(), 200, "{path}");
+    }
+    stop.store(true, Ordering::Relaxed);
+    assert!(lister.join().unwrap() > 0);
 }

@@ -27,8 +27,17 @@ self.onmessage = async (event) => {
   }
   if (message.type !== 'hash') return;
   const { id, file } = message;
+  queue = queue.then(() => hashOne(id, file));
+};
+
+// Files are hashed one at a time, in the order picked: a 12-megapixel photo's decoded pixels
+// take 48 MB, and a whole camera roll decoded at once would run a phone out of memory.
+let queue = Promise.resolve();
+
+async function hashOne(id, file) {
   try {
     await ready;
+    checkCancelled(id);
     const result = await hashFile(id, file);
     self.postMessage({ type: 'done', id, result });
   } catch (error) {
@@ -37,7 +46,7 @@ self.onmessage = async (event) => {
   } finally {
     cancelled.delete(id);
   }
-};
+}
 
 function checkCancelled(id) {
   if (cancelled.has(id)) {
