@@ -44,14 +44,17 @@ test('hash a 12-megapixel JPEG and a 1 GB file in the browser', async ({ page })
   expect(photo.result.pdq).not.toBeNull();
   const big = path.join(dir, 'random-1g.bin');
   const bytes = fs.statSync(big).size;
-  const large = await timeHashing(page, big, 1);
+  // Three runs, the median reported: one run of 5 s swings by ±5 % on a busy 2-core machine.
+  const large = await timeHashing(page, big, 3);
+  const largeMedian = [...large.times].sort((a, b) => a - b)[1];
   const figures = {
     photo_12mp_jpeg_ms: photo.best,
     photo_runs_ms: photo.times,
     photo_pdq: photo.result.pdq,
     large_file_bytes: bytes,
-    large_file_ms: large.best,
-    large_file_mb_per_s: bytes / 1e6 / (large.best / 1000),
+    large_file_ms: largeMedian,
+    large_file_runs_mb_per_s: large.times.map((ms) => Math.round(bytes / 1e6 / (ms / 1000))),
+    large_file_mb_per_s: bytes / 1e6 / (largeMedian / 1000),
     longest_main_thread_task_ms: Math.max(photo.longestTask, large.longestTask),
   };
   fs.writeFileSync(path.join(dir, 'browser.json'), JSON.stringify(figures, null, 2));
