@@ -118,8 +118,7 @@ async function hashBytes(id, file, bytesShare) {
     md5Helper.acks.set(job, counter);
     helper.postMessage({ type: 'start', job });
   }
-  // Slices being read, oldest first: reading one takes about as long as hashing one, so a few
-  // are read ahead while the oldest is hashed.
+  // Slices being read, oldest first (see SLICE_BYTES).
   const reading = [];
   let requested = 0;
   const readAhead = () => {
