@@ -1,5 +1,5 @@
 # The two commands that matter (see README.md).
-.PHONY: run run-staff test bench bench-intake bench-queue
+.PHONY: run run-staff check test bench bench-intake bench-queue
 
 # Serve the portal on http://127.0.0.1:3000 (installs missing tools, SQLite in ./data).
 run:
@@ -8,6 +8,10 @@ run:
 # The same, with staff sign-in at a local TEST OpenID provider (see README.md, Staff sign-in).
 run-staff:
 	@.ci/serve-with-staff
+
+# The fast loop: fmt, clippy (server, browser and worker builds), Rust tests on SQLite.
+check:
+	@.ci/check
 
 # Run every test: Rust unit and integration tests and Playwright, on SQLite and PostgreSQL.
 test:

@@ -87,23 +87,37 @@ stop_postgres() {
   if [ -n "${PG_STOP+x}" ]; then "${PG_STOP[@]}" >/dev/null 2>&1 || true; fi
 }
 
-# The hashing Web Worker's own small WASM bundle (app's `hash-worker` feature), served from
-# /hash/ and loaded only by the page that hashes. Built after cargo-leptos, beside its site.
+# Clippy with warnings as errors on every build the portal makes: the server side (ssr, all
+# targets), the browser's hydrate bundle and the hashing worker, which only exist for wasm32.
+# `profile` is passed through (`--release` in `make test`, so it shares the release build's
+# dependencies).
+lint_all() {
+  say "clippy: server, tests and tools"
+  cargo clippy --workspace --all-targets "$@" -- -D warnings
+  say "clippy: the browser bundle (hydrate, wasm32)"
+  cargo clippy -p app --lib --target wasm32-unknown-unknown --no-default-features --features hydrate "$@" -- -D warnings
+  say "clippy: the hashing worker (wasm, wasm32)"
+  cargo clippy -p hashing --lib --target wasm32-unknown-unknown --features wasm "$@" -- -D warnings
+}
+
+# The hashing Web Worker's own small WASM bundle (the `hashing` crate's `wasm` feature), served
+# from /hash/ and loaded only by the page that hashes. Built after cargo-leptos, beside its site.
 build_hash_worker() {
   say "building the hashing worker (WASM)"
-  cargo build --quiet -p app --lib --target wasm32-unknown-unknown --no-default-features \
-    --features hash-worker --profile hash-worker
+  cargo build --quiet -p hashing --lib --target wasm32-unknown-unknown --features wasm \
+    --profile hash-worker
   local out="$ROOT/target/site/hash"
   mkdir -p "$out"
   wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name hash \
-    "$ROOT/target/wasm32-unknown-unknown/hash-worker/app.wasm"
+    "$ROOT/target/wasm32-unknown-unknown/hash-worker/hashing.wasm"
   # The same code with WebAssembly SIMD, for the browsers that have it (load-hash.js picks):
   # SHA-256 then runs about 1.7 times as fast. Its own target folder, so neither build
   # invalidates the other.
-  RUSTFLAGS="-C target-feature=+simd128" cargo build --quiet -p app --lib \
-    --target wasm32-unknown-unknown --no-default-features --features hash-worker \
-    --profile hash-worker --target-dir "$ROOT/target/hash-worker-simd"
+  RUSTFLAGS="-C target-feature=+simd128" cargo build --quiet -p hashing --lib \
+    --target wasm32-unknown-unknown --features wasm --profile hash-worker \
+    --target-dir "$ROOT/target/hash-worker-simd"
   wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name hash-simd \
-    "$ROOT/target/hash-worker-simd/wasm32-unknown-unknown/hash-worker/app.wasm"
-  cp "$ROOT"/app/src/hashing/browser/*.js "$out/"
+    "$ROOT/target/hash-worker-simd/wasm32-unknown-unknown/hash-worker/hashing.wasm"
+  # The worker scripts belong to the hashing crate; the page's script to the report's file step.
+  cp "$ROOT"/app/hashing/js/*.js "$ROOT"/app/src/report/js/hash-client.js "$out/"
 }

@@ -8,7 +8,6 @@ pub mod app;
 pub mod audit;
 pub mod case;
 pub mod follow_up;
-pub mod hashing;
 pub mod help;
 pub mod home;
 pub mod i18n;

@@ -1,4 +1,4 @@
-// Writes app/src/hashing/testdata/videos/moving_320x240_vp8.webm: a small, real WebM video
+// Writes app/hashing/testdata/videos/moving_320x240_vp8.webm: a small, real WebM video
 // (VP8, 320x240, 15 frames/s, 6.47 s, a key frame every second) of generated moving shapes,
 // for the video-hashing tests. No ffmpeg needed: Chromium encodes the frames with WebCodecs
 // (its own libvpx), and this script writes the WebM container itself, with a Duration and
@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const noIndex = process.argv.includes('--no-index'); // like MediaRecorder: no Duration, no Cues
-const out = noIndex ? process.argv[process.argv.length - 1] : path.join(here, '..', '..', 'app', 'src', 'hashing', 'testdata', 'videos', 'moving_320x240_vp8.webm');
+const out = noIndex ? process.argv[process.argv.length - 1] : path.join(here, '..', '..', 'app', 'hashing', 'testdata', 'videos', 'moving_320x240_vp8.webm');
 const WIDTH = 320;
 const HEIGHT = 240;
 const FPS = 15;

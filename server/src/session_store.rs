@@ -127,17 +127,6 @@ impl ExpiredDeletion for DbSessionStore {
     }
 }
 
-/// Deletes expired sessions every `period`, for as long as the server runs.
-pub async fn delete_expired_periodically(store: DbSessionStore, period: std::time::Duration) {
-    let mut interval = tokio::time::interval(period);
-    loop {
-        interval.tick().await;
-        if let Err(err) = store.delete_expired().await {
-            tracing::warn!(error = %err, "could not delete expired sessions");
-        }
-    }
-}
-
 /// Counts stored sessions; for tests and the admin CLI.
 pub async fn count(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
     let backend = db.get_database_backend();

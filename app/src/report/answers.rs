@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::hashing::FileHashes;
+use hashing::FileHashes;
 
 /// Caps on what one report may hold: generous for a real case, small for a flood.
 pub const MAX_URLS: usize = 20;

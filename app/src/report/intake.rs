@@ -2,6 +2,7 @@
 //! it, and move on, back, or stay with messages. The same code answers the plain form post
 //! (no JavaScript) and the server function (with JavaScript).
 
+use hashing::FileHashes;
 use rand::RngCore;
 use sea_orm::DatabaseConnection;
 
@@ -14,10 +15,7 @@ use super::{
     urls,
     writer::ReportWriter,
 };
-use crate::{
-    abuse::{ClientKey, Limits},
-    hashing::FileHashes,
-};
+use crate::abuse::{ClientKey, Limits};
 
 /// What intake needs, provided by the server as context.
 #[derive(Clone)]

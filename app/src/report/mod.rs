@@ -2,6 +2,7 @@
 //! device, and the receipt that is the only key to the report afterwards.
 
 mod answers;
+mod file_step;
 mod page;
 mod steps;
 mod views;
@@ -22,6 +23,7 @@ pub mod urls;
 pub mod writer;
 
 pub use answers::*;
+pub use file_step::FileStep;
 pub use page::{PostedReport, ReportInProgress, ReportPage, report_step};
 pub use steps::{FieldError, ReportState, Step};
 pub use views::error_text;

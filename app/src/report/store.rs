@@ -16,7 +16,7 @@ use super::{
     keys::ReportKeys,
     receipt::Receipt,
 };
-use crate::hashing::{FileHashes, FileKind};
+use hashing::{FileHashes, FileKind};
 
 pub fn now() -> i64 {
     std::time::SystemTime::now()

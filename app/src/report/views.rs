@@ -2,16 +2,15 @@
 //! step works without JavaScript.
 
 use fluent_templates::fluent_bundle::FluentValue;
+use hashing::FileKind;
 use leptos::prelude::*;
 
 use super::{
     answers::*,
+    file_step::FileStep,
     steps::{FieldError, ReportState, Step},
 };
-use crate::{
-    hashing::{FileKind, FileStep},
-    i18n::{Lang, t, t_args, use_i18n},
-};
+use crate::i18n::{Lang, t, t_args, use_i18n};
 
 type Args = [(&'static str, FluentValue<'static>); 1];
 

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test, expect, backendOf, hamming, openFileStep } from '../fixtures';
 
-const testdata = path.join(__dirname, '..', '..', '..', 'app', 'src', 'hashing', 'testdata');
+const testdata = path.join(__dirname, '..', '..', '..', 'app', 'hashing', 'testdata');
 
 type Reference = {
   file: string;

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { test, expect, expectNoTraces, hamming, openFileStep } from '../fixtures';
 
-const testdata = path.join(__dirname, '..', '..', '..', 'app', 'src', 'hashing', 'testdata');
+const testdata = path.join(__dirname, '..', '..', '..', 'app', 'hashing', 'testdata');
 const references = new Map<string, { pdq: string; quality: number; md5: string; sha256: string }>(
   fs
     .readFileSync(path.join(testdata, 'reference.jsonl'), 'utf8')

@@ -12,7 +12,7 @@ import {
   signIn,
 } from '../fixtures';
 
-const images = path.join(__dirname, '..', '..', '..', 'app', 'src', 'hashing', 'testdata', 'images');
+const images = path.join(__dirname, '..', '..', '..', 'app', 'hashing', 'testdata', 'images');
 
 test.use(PHONE);
 

@@ -11,7 +11,7 @@ use std::{
     path::Path,
 };
 
-use app::hashing::{FileDigest, pdq_with_dihedral_from_rgb};
+use hashing::{FileDigest, pdq_with_dihedral_from_rgb};
 use serde::Serialize;
 
 /// Reading in large chunks keeps a multi-gigabyte video at disk speed without holding it.

@@ -1,4 +1,4 @@
-//! `portal hash` against Meta's reference hashes (app/src/hashing/testdata/reference.jsonl,
+//! `portal hash` against Meta's reference hashes (app/hashing/testdata/reference.jsonl,
 //! written by `pdq_reference.py`, i.e. Meta's C++ through the `pdqhash` binding).
 
 use std::{path::PathBuf, process::Command};
@@ -6,7 +6,7 @@ use std::{path::PathBuf, process::Command};
 use serde_json::Value;
 
 fn testdata() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../app/src/hashing/testdata")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../app/hashing/testdata")
 }
 
 fn references() -> Vec<Value> {
@@ -36,8 +36,8 @@ fn hash(files: &[PathBuf]) -> Vec<Value> {
 }
 
 fn distance(a: &str, b: &str) -> u32 {
-    let a = app::hashing::Hash256::from_hex(a).expect("hex");
-    let b = app::hashing::Hash256::from_hex(b).expect("hex");
+    let a = hashing::Hash256::from_hex(a).expect("hex");
+    let b = hashing::Hash256::from_hex(b).expect("hex");
     a.hamming_distance(&b)
 }
 

@@ -2,7 +2,7 @@
 //! receipt, following up, withdrawing, guessing receipts, and retention.
 
 use app::report::store;
-use server::retention;
+use server::jobs::delete_closed_reports as retention;
 
 use crate::helpers::{TestApp, backends, spawn_app, spawn_app_with};
 

@@ -16,9 +16,9 @@ use crate::{
 
 /// The staff pages the app's router serves, language prefix removed. Through the server's
 /// own once-per-process list: listing the routes again here, while other tests render pages,
-/// would hang their resources (see `server::startup::routes`).
+/// would hang their resources (see `server::routes::leptos_routes`).
 fn routed_staff_pages() -> BTreeSet<String> {
-    server::startup::routes()
+    server::routes::leptos_routes()
         .iter()
         .map(|route| route.path().to_owned())
         .filter_map(|path| {
@@ -349,7 +349,7 @@ async fn staff_pages_rendered_together_each_carry_their_own_csp() {
 /// holds back for good every resource whose first poll falls inside a listing
 /// (leptos-rs/leptos#4773), which made staff pages answer 408 after 30 s now and then while
 /// other tests started their servers. The server lists once per process
-/// (`server::startup::routes`); this lists through it without pause while staff pages render.
+/// (`server::routes::leptos_routes`); this lists through it without pause while staff pages render.
 #[tokio::test]
 async fn listing_routes_while_pages_render_hangs_no_page() {
     use std::sync::{
@@ -364,7 +364,7 @@ async fn listing_routes_while_pages_render_hangs_no_page() {
         move || {
             let mut listings = 0usize;
             while !stop.load(Ordering::Relaxed) {
-                assert!(!server::startup::routes().is_empty());
+                assert!(!server::routes::leptos_routes().is_empty());
                 listings += 1;
             }
             listings

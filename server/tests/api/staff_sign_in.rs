@@ -14,7 +14,7 @@ use openidconnect::{
     SubjectIdentifier,
     core::{CoreIdToken, CoreIdTokenClaims, CoreJwsSigningAlgorithm, CoreRsaPrivateSigningKey},
 };
-use server::{config::OidcSettings, oidc::OidcLogin};
+use server::{clients::oidc::OidcLogin, config::OidcSettings};
 
 use crate::{
     helpers::backends,

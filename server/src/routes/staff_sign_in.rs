@@ -1,25 +1,20 @@
-//! The staff workspace's own HTTP routes: the OpenID Connect sign-in (start and callback),
-//! sign-out, and the administrators' form posts. Pages and their data go through the Leptos
-//! app and its server functions; every handler here checks access through
-//! `app::staff::access` like they do.
+//! Staff sign-in with OpenID Connect (start and callback) and sign-out.
 
-use app::case::actions::{self as case_actions, Outcome as CaseOutcome};
 use app::staff::{
     Permission,
     access::{self, AccessError, form_token_matches},
-    actions::{self, Outcome},
     service::{self, SignIn},
     signed_in,
 };
 use axum::{
-    extract::{Path, Query, Request, State},
+    extract::{Query, Request, State},
     response::{IntoResponse, Redirect, Response},
 };
-use leptos::prelude::provide_context;
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use crate::{oidc::PendingSignIn, public_forms, startup::AppState};
+use super::forms::{form_pairs, refused};
+use crate::{clients::oidc::PendingSignIn, state::AppState};
 
 const PENDING: &str = "oidc_pending";
 /// A sign-in must come back from the provider within this time.
@@ -113,22 +108,13 @@ pub async fn callback(
     }
 }
 
-fn refused(error: AccessError) -> Response {
-    let text = match error {
-        AccessError::Unauthenticated => "not signed in",
-        AccessError::Forbidden => "not allowed",
-        AccessError::Internal => "could not check access",
-    };
-    (error.status(), text).into_response()
-}
-
 /// `POST /staff/sign-out`: ends the session, with the form token.
 pub async fn sign_out(
     State(state): State<AppState>,
     session: Session,
     request: Request,
 ) -> Response {
-    let (_, form) = public_forms::form_pairs(request).await;
+    let (_, form) = form_pairs(request).await;
     let staff = match access::authorize(&session, &state.db, Permission::OpenWorkspace).await {
         Ok(staff) => staff,
         Err(error) => return refused(error),
@@ -146,50 +132,4 @@ pub async fn sign_out(
     }
     signed_in::sign_out(&session).await;
     to_staff_home("signed-out")
-}
-
-/// `POST /staff/admin`: the administrators' forms.
-pub async fn admin(State(state): State<AppState>, session: Session, request: Request) -> Response {
-    let (parts, form) = public_forms::form_pairs(request).await;
-    let path = parts.uri.path().to_owned();
-    let staff = match access::authorize(&session, &state.db, Permission::ManageStaff).await {
-        Ok(staff) => staff,
-        Err(error) => return refused(error),
-    };
-    match actions::handle_admin(&state.db, &staff, &form).await {
-        Outcome::Redirect => Redirect::to(&path).into_response(),
-        Outcome::Render(posted) => {
-            public_forms::render(&state, parts, move || provide_context(posted.clone())).await
-        }
-    }
-}
-
-/// `POST /staff/cases/{id}`: the case page's forms (assess, message, note, assign, close…).
-pub async fn case(
-    State(state): State<AppState>,
-    session: Session,
-    Path(params): Path<Vec<(String, String)>>,
-    request: Request,
-) -> Response {
-    let (parts, form) = public_forms::form_pairs(request).await;
-    let path = parts.uri.path().to_owned();
-    let staff = match access::authorize(&session, &state.db, Permission::ViewCase).await {
-        Ok(staff) => staff,
-        Err(error) => return refused(error),
-    };
-    // The route has `{id}`, and `{lang}` under a language prefix.
-    let Some(case_id) = params
-        .iter()
-        .find(|(name, _)| name == "id")
-        .and_then(|(_, id)| id.parse::<i64>().ok())
-    else {
-        return (http::StatusCode::NOT_FOUND, "no such case").into_response();
-    };
-    match case_actions::handle(&state.db, &staff, case_id, &form).await {
-        CaseOutcome::Redirect(done) => Redirect::to(&format!("{path}?done={done}")).into_response(),
-        CaseOutcome::Render(posted) => {
-            public_forms::render(&state, parts, move || provide_context(posted.clone())).await
-        }
-        CaseOutcome::Refused(error) => refused(error),
-    }
 }

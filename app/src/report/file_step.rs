@@ -1,14 +1,15 @@
 //! The "files from your device" step: pick photos or videos and get their fingerprints,
-//! computed in a Web Worker (`browser/hash-worker.js`) by the WASM build of this module.
+//! computed in a Web Worker (`app/hashing/js/hash-worker.js`) by the WASM build of the
+//! `hashing` crate.
 //!
-//! The markup is server-rendered; `browser/hash-client.js` brings it to life and is loaded
+//! The markup is server-rendered; `js/hash-client.js` brings it to life and is loaded
 //! only on the page that shows this step. The file input has no `name`, so no form can ever
 //! send a file; the hashes go into the hidden `file_hashes` field.
 
 use leptos::prelude::*;
 
-use super::MAX_VIDEO_FRAMES;
 use crate::i18n::{t_args, tr, use_i18n};
+use hashing::MAX_VIDEO_FRAMES;
 
 #[component]
 pub fn FileStep() -> impl IntoView {

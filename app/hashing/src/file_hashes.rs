@@ -1,5 +1,5 @@
 //! The fingerprints of one file as the browser sends them with a report (see
-//! `browser/hash-worker.js` and `browser/hash-client.js`), and the check that they are only
+//! `js/hash-worker.js` here and the report's `js/hash-client.js` in the app), and the check that they are only
 //! that: hex hashes of the right length and a few small numbers, never anything that could
 //! carry pixels or a name.
 

@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use app::hashing::{FileDigest, pdq_from_rgb, pdq_from_rgba, pdq_with_dihedral_from_rgb};
+use hashing::{FileDigest, pdq_from_rgb, pdq_from_rgba, pdq_with_dihedral_from_rgb};
 
 fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
     let start = Instant::now();
@@ -23,7 +23,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
     let default = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/src/hashing/testdata/images/poster_4000x3000.png"
+        "/testdata/images/poster_4000x3000.png"
     );
     let path = args.get(1).map(String::as_str).unwrap_or(default);
     let runs: usize = args.get(2).map(|r| r.parse()).transpose()?.unwrap_or(10);

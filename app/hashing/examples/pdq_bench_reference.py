@@ -17,7 +17,7 @@ import pdqhash
 from PIL import Image
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-DEFAULT = os.path.join(HERE, "..", "src", "hashing", "testdata", "images", "poster_4000x3000.png")
+DEFAULT = os.path.join(HERE, "..", "testdata", "images", "poster_4000x3000.png")
 
 
 def best(runs, f):

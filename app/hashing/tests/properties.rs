@@ -15,7 +15,7 @@
 //! bridge photo the dihedral hashes stay within 16 bits of Meta's published
 //! hashes of the rotated files (checked in `reference.rs`).
 
-use app::hashing::{Dihedral, Hash256, pdq_from_rgb, pdq_with_dihedral_from_rgb};
+use hashing::{Dihedral, Hash256, pdq_from_rgb, pdq_with_dihedral_from_rgb};
 use proptest::prelude::*;
 
 /// The pixels of the image transformed as `transform` names it.

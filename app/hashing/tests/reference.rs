@@ -6,8 +6,8 @@
 
 mod common;
 
-use app::hashing::{FileDigest, Hash256};
 use common::{Outcome, Reference, evaluate, load, table, testdata_dir};
+use hashing::{FileDigest, Hash256};
 
 /// Meta's conformance rule: on the same image decoded by another decoder,
 /// an implementation's hash is within this distance of the C++ reference.

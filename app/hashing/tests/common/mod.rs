@@ -6,11 +6,11 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use app::hashing::{Hash256, PdqHashes, pdq_with_dihedral_from_rgb};
+use hashing::{Hash256, PdqHashes, pdq_with_dihedral_from_rgb};
 use serde_json::Value;
 
 pub fn testdata_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("src/hashing/testdata")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata")
 }
 
 /// One line of a `reference.jsonl`: Meta's C++ (via `pdqhash`) on the

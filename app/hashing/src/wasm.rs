@@ -1,10 +1,10 @@
-//! The hashing code as the browser's Web Worker calls it (`hash-worker` feature): a separate,
+//! The hashing code as the browser's Web Worker calls it (`wasm` feature): a separate,
 //! small WASM bundle that only the page that hashes loads. The worker decodes with the
 //! browser's own decoders and hands pixels and file bytes to these functions.
 
 use wasm_bindgen::prelude::*;
 
-use super::{FileDigest, Md5Digest, Sha256Digest, pdq_from_rgba, pdq_with_dihedral_from_rgba};
+use crate::{FileDigest, Md5Digest, Sha256Digest, pdq_from_rgba, pdq_with_dihedral_from_rgba};
 
 /// MD5 and SHA-256 of a file, fed chunk by chunk so a 1 GB video never sits in memory.
 #[wasm_bindgen]

@@ -1,7 +1,7 @@
-//! On-device image hashing: the PDQ perceptual hash (Meta's, bit-exact with
+//! Image and file hashing: the PDQ perceptual hash (Meta's, bit-exact with
 //! its reference implementation) and the MD5 and SHA-256 of the file bytes.
 //!
-//! This module owns turning decoded pixels and raw file bytes into the hashes
+//! This crate owns turning decoded pixels and raw file bytes into the hashes
 //! a report carries. It does no I/O and no decoding: callers hand in RGB or
 //! RGBA pixels (e.g. from a canvas's `ImageData` in the browser, or the
 //! `image` crate natively) and the file's bytes in chunks.
@@ -30,8 +30,5 @@ pub use pdq::{
     pdq_with_dihedral_from_rgb, pdq_with_dihedral_from_rgba,
 };
 
-#[cfg(feature = "hash-worker")]
-mod worker_api;
-
-mod file_step;
-pub use file_step::FileStep;
+#[cfg(feature = "wasm")]
+mod wasm;

@@ -1,0 +1,5 @@
+//! Everything the portal asks of other machines, one module per partner. Today the staff's
+//! OpenID provider; DNS, RDAP, SMTP and provider APIs come here too, each behind a trait so
+//! tests point it at a real server on loopback.
+
+pub mod oidc;

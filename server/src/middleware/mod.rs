@@ -1,0 +1,8 @@
+//! What wraps every request, outermost last in `startup`: the access log, the time limit,
+//! the body cap, compression, security headers, the same-origin rule for writes, one address
+//! per page, sessions, and the rate-limit key.
+
+pub mod access_log;
+pub mod client_key;
+pub mod security;
+pub mod trailing_slash;

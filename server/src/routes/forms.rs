@@ -1,0 +1,62 @@
+//! Plain form posts (no JavaScript needed), shared by the public and the staff forms: read
+//! the body, find the rate-limit key, render the page around the outcome.
+
+use app::{abuse::ClientKey, shell, staff::access::AccessError};
+use axum::{
+    body::Body,
+    extract::Request,
+    response::{IntoResponse, Response},
+};
+use leptos::prelude::*;
+
+use crate::state::AppState;
+
+/// Public request bodies are small by design: hashes and answers, never files.
+pub const MAX_REQUEST_BYTES: usize = 128 * 1024;
+
+/// Reads the form body. Names may repeat (checkboxes), so pairs, not a map.
+pub(crate) async fn form_pairs(request: Request) -> (http::request::Parts, Vec<(String, String)>) {
+    let (parts, body) = request.into_parts();
+    let bytes = axum::body::to_bytes(body, MAX_REQUEST_BYTES)
+        .await
+        .unwrap_or_default();
+    let pairs = url::form_urlencoded::parse(&bytes).into_owned().collect();
+    (parts, pairs)
+}
+
+pub(crate) fn client_of(parts: &http::request::Parts) -> Option<ClientKey> {
+    parts.extensions.get::<ClientKey>().cloned()
+}
+
+/// Renders the app for this request with `extra` in its context.
+pub(crate) async fn render(
+    state: &AppState,
+    parts: http::request::Parts,
+    extra: impl Fn() + Clone + Send + Sync + 'static,
+) -> Response {
+    let options = state.leptos_options.clone();
+    let base = state.context.clone();
+    let app_state = state.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(app_state.clone());
+            base();
+            extra();
+        },
+        move || shell(options.clone()),
+    );
+    // The page is rendered as for a GET of the same address.
+    let mut request = Request::from_parts(parts, Body::empty());
+    *request.method_mut() = http::Method::GET;
+    handler(request).await.into_response()
+}
+
+/// The answer to a staff form whose sender may not do what it asks.
+pub(crate) fn refused(error: AccessError) -> Response {
+    let text = match error {
+        AccessError::Unauthenticated => "not signed in",
+        AccessError::Forbidden => "not allowed",
+        AccessError::Internal => "could not check access",
+    };
+    (error.status(), text).into_response()
+}

@@ -1,0 +1,44 @@
+//! The public forms without JavaScript: the report flow and the follow-up page post to their
+//! own address. The handlers here run the same logic as the server functions and answer with
+//! the page rendered around the result, or a redirect back to it.
+
+use app::{
+    follow_up::actions::{self, Outcome},
+    report::{PostedReport, intake},
+};
+use axum::{
+    extract::{Request, State},
+    response::{IntoResponse, Redirect, Response},
+};
+use leptos::prelude::*;
+use tower_sessions::Session;
+
+use super::forms::{client_of, form_pairs, render};
+use crate::state::AppState;
+
+pub async fn report(State(state): State<AppState>, request: Request) -> Response {
+    let (parts, form) = form_pairs(request).await;
+    let intake = state.intake.clone();
+    let next = intake::advance(&intake, client_of(&parts).as_ref(), &form).await;
+    render(&state, parts, move || {
+        provide_context(PostedReport(next.clone()))
+    })
+    .await
+}
+
+pub async fn follow_up(
+    State(state): State<AppState>,
+    session: Session,
+    request: Request,
+) -> Response {
+    let path = request.uri().path().to_owned();
+    let (parts, form) = form_pairs(request).await;
+    let intake = state.intake.clone();
+    match actions::handle(&intake, &session, client_of(&parts).as_ref(), &form).await {
+        // 303: the browser follows with a GET, so a reload does not post again.
+        Outcome::Redirect => Redirect::to(&path).into_response(),
+        Outcome::Render(posted) => {
+            render(&state, parts, move || provide_context(posted.clone())).await
+        }
+    }
+}
