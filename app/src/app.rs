@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
-    SsrMode,
+    MatchNestedRoutes, SsrMode,
     components::{ParentRoute, Route, Router, Routes},
     path,
 };
@@ -71,37 +71,37 @@ fn I18nRoot() -> impl IntoView {
         <Title text=crate::shell::document_title(title) />
         <Layout>
             <Routes fallback=NotFound>
-                <Route path=path!("/") view=HomePage />
-                <Route path=path!("/report") view=ReportPage />
-                <Route path=path!("/parents") view=ParentsPage />
-                <Route path=path!("/parents/:topic") view=GuidancePage />
-                <Route path=path!("/follow-up") view=FollowUpPage ssr=SsrMode::Async />
-                <Route path=path!("/help") view=HelpPage />
-                <Route path=path!("/monitor") view=MonitorPage />
-                <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async />
-                <Route path=path!("/staff/admin") view=StaffAdminPage ssr=SsrMode::Async />
-                <Route path=path!("/staff/audit") view=StaffAuditPage ssr=SsrMode::Async />
-                <Route path=path!("/staff/cases") view=QueuePage ssr=SsrMode::Async />
-                <Route path=path!("/staff/cases/:id") view=CasePage ssr=SsrMode::Async />
+                <PageRoutes />
                 // The same pages under a language prefix. The unprefixed routes come first:
                 // the router takes the first match, so `/report` is never read as a language.
                 <ParentRoute path=path!("/:lang") view=LanguageGate>
-                    <Route path=path!("") view=HomePage />
-                    <Route path=path!("report") view=ReportPage />
-                    <Route path=path!("parents") view=ParentsPage />
-                    <Route path=path!("parents/:topic") view=GuidancePage />
-                    <Route path=path!("follow-up") view=FollowUpPage ssr=SsrMode::Async />
-                    <Route path=path!("help") view=HelpPage />
-                    <Route path=path!("monitor") view=MonitorPage />
-                    <Route path=path!("staff") view=StaffPage ssr=SsrMode::Async />
-                    <Route path=path!("staff/admin") view=StaffAdminPage ssr=SsrMode::Async />
-                    <Route path=path!("staff/audit") view=StaffAuditPage ssr=SsrMode::Async />
-                    <Route path=path!("staff/cases") view=QueuePage ssr=SsrMode::Async />
-                    <Route path=path!("staff/cases/:id") view=CasePage ssr=SsrMode::Async />
+                    <PageRoutes />
                 </ParentRoute>
             </Routes>
         </Layout>
     }
+}
+
+/// Every page of the portal, declared once: used bare (`/report`) and under a language
+/// prefix (`/nl/report`). Which of them are staff pages, and what each needs, is
+/// `staff::routes::STAFF_PAGES`; the route-enumeration tests hold the two together.
+#[component(transparent)]
+fn PageRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <Route path=path!("") view=HomePage />
+        <Route path=path!("report") view=ReportPage />
+        <Route path=path!("parents") view=ParentsPage />
+        <Route path=path!("parents/:topic") view=GuidancePage />
+        <Route path=path!("follow-up") view=FollowUpPage ssr=SsrMode::Async />
+        <Route path=path!("help") view=HelpPage />
+        <Route path=path!("monitor") view=MonitorPage />
+        <Route path=path!("staff") view=StaffPage ssr=SsrMode::Async />
+        <Route path=path!("staff/admin") view=StaffAdminPage ssr=SsrMode::Async />
+        <Route path=path!("staff/audit") view=StaffAuditPage ssr=SsrMode::Async />
+        <Route path=path!("staff/cases") view=QueuePage ssr=SsrMode::Async />
+        <Route path=path!("staff/cases/:id") view=CasePage ssr=SsrMode::Async />
+    }
+    .into_inner()
 }
 
 /// Keeps `<html lang dir>` in step with client-side navigation, and marks the document once

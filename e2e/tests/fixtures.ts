@@ -5,15 +5,31 @@ import AxeBuilder from '@axe-core/playwright';
 
 export const NEUTRAL_SITE = 'https://weather.example/today';
 
-export const PUBLIC_PATHS = ['/', '/report', '/parents', '/follow-up', '/help', '/monitor'];
+/// The pages the portal's router serves, as `portal routes` prints them (never kept by hand, so
+/// a new page cannot escape the quick-exit, cookie and accessibility checks).
+type Listed = { kind: string; path: string; access: string | { staff: string }; examples?: string[] };
+const listed: Listed[] = (() => {
+  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
+  const path = require('node:path') as typeof import('node:path');
+  const binary = process.env.PORTAL_BIN ?? path.join(__dirname, '..', '..', 'target', 'release', 'portal');
+  return execFileSync(binary, ['routes'], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Listed);
+})();
+const pages = listed.filter((route) => route.kind === 'page');
+/// Every public page, with its parameters filled in (the guidance topics).
+export const PUBLIC_PATHS = pages.filter((page) => page.access === 'public').flatMap((page) => page.examples ?? []);
+/// The public pages and the staff home, which anyone may open (it offers sign-in).
 export const ALL_PATHS = [
   ...PUBLIC_PATHS,
-  '/parents/sextortion',
-  '/parents/shared-nudes',
-  '/parents/ai-nudes',
-  '/parents/grooming',
-  '/staff',
+  ...pages
+    .filter((page) => typeof page.access === 'object' && page.access.staff === 'OpenWorkspace')
+    .flatMap((page) => page.examples ?? []),
 ];
+if (PUBLIC_PATHS.length < 10 || !ALL_PATHS.includes('/staff')) {
+  throw new Error(`portal routes listed too few pages: ${ALL_PATHS.join(' ')}`);
+}
 
 type Fixtures = {
   consoleErrors: string[];

@@ -27,6 +27,8 @@ enum Command {
         #[arg(required = true)]
         files: Vec<std::path::PathBuf>,
     },
+    /// Print every page, form post and server function, with who may use it, as JSON lines.
+    Routes,
     /// Staff tools for reports: find by address, write to the reporter, close.
     #[command(subcommand)]
     Report(cli::report::ReportCommand),
@@ -42,6 +44,7 @@ enum Command {
 async fn main() -> anyhow::Result<()> {
     match Cli::parse().command.unwrap_or(Command::Serve) {
         Command::Hash { files } => cli::hash::run(&files),
+        Command::Routes => cli::routes::run(),
         Command::Report(command) => cli::report::run(command).await,
         Command::Admin(command) => cli::admin::run(command).await,
         Command::Audit(command) => cli::audit::run(command).await,

@@ -8,23 +8,17 @@ use super::{
     dto::{PostedCaseForm, Verdict},
     service::{self, CaseAction, CaseError},
 };
-use crate::staff::{
-    access::{AccessError, SignedInStaff, form_token_matches},
-    permits,
+use crate::{
+    error::AppError,
+    forms::{Fields, Outcome},
+    staff::{
+        access::{SignedInStaff, form_token_matches},
+        permits,
+    },
 };
 
-pub enum Outcome {
-    /// Back to the case with a GET; the Fluent id of what happened.
-    Redirect(&'static str),
-    Render(PostedCaseForm),
-    Refused(AccessError),
-}
-
 fn get<'a>(form: &'a [(String, String)], name: &str) -> &'a str {
-    form.iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_default()
+    Fields(form).value(name)
 }
 
 /// What the form asks for, or None for an action nobody offered.
@@ -53,7 +47,7 @@ pub async fn handle(
     staff: &SignedInStaff,
     case_id: i64,
     form: &[(String, String)],
-) -> Outcome {
+) -> Outcome<PostedCaseForm> {
     // Whatever happens, what was typed comes back with the page.
     let kept = PostedCaseForm {
         message: get(form, "message").chars().take(10_000).collect(),
@@ -70,7 +64,7 @@ pub async fn handle(
     };
     if !permits(staff.member.role, action.permission()) {
         tracing::warn!(staff_id = staff.member.id, permission = ?action.permission(), "refused a case action");
-        return Outcome::Refused(AccessError::Forbidden);
+        return Outcome::Refused(AppError::Forbidden);
     }
     if !form_token_matches(get(form, "csrf"), staff) {
         return Outcome::Render(PostedCaseForm {
@@ -79,7 +73,7 @@ pub async fn handle(
         });
     }
     match service::act(db, &staff.member, case_id, action).await {
-        Ok(done) => Outcome::Redirect(done),
+        Ok(done) => Outcome::Redirect(Some(done)),
         Err(error) => {
             if let CaseError::Db(db_error) = &error {
                 tracing::error!(error = %db_error, case_id, "a case action failed");

@@ -14,10 +14,10 @@ use super::{
     urgency::{Reason, Urgency},
 };
 use crate::{
+    forms::{posted, refusal},
     i18n::{Lang, t, t_args, tr, use_i18n},
     report::{AgeBand, COUNTRIES, ForWhom, Happened, Safety},
     shell::PageTitle,
-    staff::{StaffFnError, routes},
 };
 
 fn happened_text(h: Happened, lang: Lang) -> String {
@@ -80,26 +80,6 @@ fn urgency_view(urgency: &Urgency, lang: Lang) -> impl IntoView + use<> {
             <ul class="urgency-reasons">{reasons}</ul>
         </div>
     }
-}
-
-/// A page's answer when the server function refused or failed.
-fn refusal(error: &StaffFnError, lang: Lang) -> AnyView {
-    let id = match error {
-        StaffFnError::Unauthenticated => "staff-refused-signed-out",
-        StaffFnError::Forbidden => "staff-refused-role",
-        _ => "staff-error-try-again",
-    };
-    view! {
-        <p class="notice" role="alert">
-            {t(lang, id)}
-        </p>
-        <p>
-            <a href=routes::SIGN_IN rel="external" class="button">
-                {t(lang, "staff-sign-in-button")}
-            </a>
-        </p>
-    }
-    .into_any()
 }
 
 fn filters_from_query(query: &leptos_router::params::ParamsMap) -> QueueFilters {
@@ -289,18 +269,6 @@ fn filter_form(filters: &QueueFilters, lang: Lang) -> impl IntoView + use<> {
     }
 }
 
-fn posted_form() -> PostedCaseForm {
-    SharedValue::new(|| {
-        #[cfg(feature = "ssr")]
-        {
-            use_context::<PostedCaseForm>().unwrap_or_default()
-        }
-        #[cfg(not(feature = "ssr"))]
-        PostedCaseForm::default()
-    })
-    .into_inner()
-}
-
 /// What a successful action may say on the page it redirects to (`?done=`).
 const DONE: [&str; 8] = [
     "case-done-claimed",
@@ -318,7 +286,7 @@ pub fn CasePage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let query = use_query_map();
-    let posted = posted_form();
+    let posted = posted::<PostedCaseForm>();
     let id = move || {
         params
             .with(|p| p.get("id"))

@@ -5,12 +5,10 @@
 use leptos::prelude::*;
 
 use super::dto::{CaseView, QueueFilters, QueueView};
-use crate::staff::StaffFnError;
+use crate::error::AppError;
 
 #[server(prefix = "/api/staff", endpoint = "queue")]
-pub async fn load_queue(
-    #[server(default)] filters: QueueFilters,
-) -> Result<QueueView, StaffFnError> {
+pub async fn load_queue(#[server(default)] filters: QueueFilters) -> Result<QueueView, AppError> {
     use crate::staff::Permission;
     let staff = crate::ssr::require_staff(Permission::ViewQueue).await?;
     let db = crate::ssr::db()?;
@@ -21,7 +19,7 @@ pub async fn load_queue(
 
 /// `None` when there is no such case (withdrawn by the reporter, or deleted after closing).
 #[server(prefix = "/api/staff", endpoint = "case")]
-pub async fn load_case(#[server(default)] id: i64) -> Result<Option<CaseView>, StaffFnError> {
+pub async fn load_case(#[server(default)] id: i64) -> Result<Option<CaseView>, AppError> {
     use crate::staff::Permission;
     let staff = crate::ssr::require_staff(Permission::ViewCase).await?;
     let db = crate::ssr::db()?;

@@ -7,26 +7,17 @@ use tower_sessions::Session;
 use super::{page::PostedFollowUp, signed_in};
 use crate::{
     abuse::ClientKey,
-    report::{
-        FieldError, MAX_MESSAGE_CHARS, Receipt,
-        intake::{Form, Intake},
-        store, urls,
-    },
+    forms::{Fields, Outcome},
+    report::{FieldError, MAX_MESSAGE_CHARS, Receipt, intake::Intake, store, urls},
 };
-
-pub enum Outcome {
-    /// Back to the page with a GET.
-    Redirect,
-    Render(PostedFollowUp),
-}
 
 pub async fn handle(
     intake: &Intake,
     session: &Session,
     client: Option<&ClientKey>,
     form: &[(String, String)],
-) -> Outcome {
-    let form = Form(form);
+) -> Outcome<PostedFollowUp> {
+    let form = Fields(form);
     let get = |name: &str| form.get(name).unwrap_or_default();
     let action = get("action");
     if action == "sign-in" {
@@ -103,10 +94,10 @@ pub async fn handle(
             signed_in::sign_out(session).await;
             return Outcome::Render(PostedFollowUp::notice("follow-up-signed-out"));
         }
-        _ => return Outcome::Redirect,
+        _ => return Outcome::Redirect(None),
     };
     match result {
-        Ok(()) => Outcome::Redirect,
+        Ok(()) => Outcome::Redirect(None),
         Err(error) => {
             tracing::error!(%error, "could not save a follow-up change");
             Outcome::Render(PostedFollowUp::notice("follow-up-error-try-again"))
@@ -119,7 +110,7 @@ async fn sign_in(
     session: &Session,
     client: Option<&ClientKey>,
     typed: &str,
-) -> Outcome {
+) -> Outcome<PostedFollowUp> {
     let refuse = |message: &str| {
         Outcome::Render(PostedFollowUp {
             errors: vec![FieldError::new("receipt", message)],
@@ -137,7 +128,7 @@ async fn sign_in(
     }
     match store::find_by_receipt(&intake.db, &intake.keys, &receipt).await {
         Ok(Some(report)) => match signed_in::sign_in(session, report.id).await {
-            Ok(()) => Outcome::Redirect,
+            Ok(()) => Outcome::Redirect(None),
             Err(error) => {
                 tracing::error!(%error, "could not start a session");
                 refuse("follow-up-error-try-again")

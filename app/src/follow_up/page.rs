@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::view_model::{CaseView, ItemView};
 use crate::{
+    error::AppError,
     i18n::{Lang, t, t_args, tr, use_i18n},
     report::{FieldError, error_text},
     shell::PageTitle,
@@ -48,15 +49,18 @@ impl PostedFollowUp {
 
 /// The signed-in report, or `None` when nobody is signed in.
 #[server(endpoint = "follow-up")]
-pub async fn load_follow_up() -> Result<Option<CaseView>, ServerFnError> {
+pub async fn load_follow_up() -> Result<Option<CaseView>, AppError> {
     use super::{
         signed_in,
         view_model::{MessageView, date},
     };
     use crate::report::{intake::Intake, store};
 
-    let intake = expect_context::<Intake>();
-    let session: tower_sessions::Session = leptos_axum::extract().await?;
+    use crate::error::internal;
+
+    // Database errors become `AppError::Internal` (logged once, never sent to the browser).
+    let intake = use_context::<Intake>().ok_or(AppError::Internal)?;
+    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(internal)?;
     let Some((report_id, csrf)) = signed_in::current(&session).await else {
         return Ok(None);
     };
@@ -114,15 +118,7 @@ pub async fn load_follow_up() -> Result<Option<CaseView>, ServerFnError> {
 #[component]
 pub fn FollowUpPage() -> impl IntoView {
     let i18n = use_i18n();
-    let posted = SharedValue::new(|| {
-        #[cfg(feature = "ssr")]
-        {
-            use_context::<PostedFollowUp>().unwrap_or_default()
-        }
-        #[cfg(not(feature = "ssr"))]
-        PostedFollowUp::default()
-    })
-    .into_inner();
+    let posted = crate::forms::posted::<PostedFollowUp>();
     let case = Resource::new(|| (), |_| load_follow_up());
     let notice = posted.notice.clone();
     view! {

@@ -6,7 +6,7 @@
 //! word that blames the child. Everything is plain links, so it all works without JavaScript.
 
 mod guidance;
-mod topic;
+pub mod topic;
 
 use leptos::prelude::*;
 

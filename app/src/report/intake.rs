@@ -15,7 +15,10 @@ use super::{
     urls,
     writer::ReportWriter,
 };
-use crate::abuse::{ClientKey, Limits};
+use crate::{
+    abuse::{ClientKey, Limits},
+    forms::Fields,
+};
 
 /// What intake needs, provided by the server as context.
 #[derive(Clone)]
@@ -30,29 +33,6 @@ pub struct Intake {
     pub writer: ReportWriter,
     pub keys: ReportKeys,
     pub limits: Limits,
-}
-
-/// The posted form, as name-value pairs (a name may repeat, as checkboxes do).
-pub struct Form<'a>(pub &'a [(String, String)]);
-
-impl Form<'_> {
-    pub fn get(&self, name: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    fn text(&self, name: &str) -> String {
-        self.get(name).unwrap_or_default().to_owned()
-    }
-
-    fn all(&self, name: &str) -> impl Iterator<Item = &str> {
-        self.0
-            .iter()
-            .filter(move |(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
 }
 
 /// The state a new report starts in.
@@ -79,7 +59,7 @@ pub async fn advance(
     client: Option<&ClientKey>,
     form: &[(String, String)],
 ) -> ReportState {
-    let form = Form(form);
+    let form = Fields(form);
     let step = form.get("step").and_then(Step::parse).unwrap_or_default();
     let mut draft: Draft = form
         .get("draft")
@@ -136,7 +116,7 @@ pub async fn advance(
 
 /// Reads the fields of `step` into the draft. Errors here are about the form itself (a
 /// value no choice on the page could give), not about the answers.
-fn read_step(step: Step, form: &Form, draft: &mut Draft) -> Vec<FieldError> {
+fn read_step(step: Step, form: &Fields, draft: &mut Draft) -> Vec<FieldError> {
     let mut errors = Vec::new();
     match step {
         Step::Safety => {
@@ -288,7 +268,7 @@ enum Needed {
 
 /// Over the report limit, a report goes through only with a solved challenge, and only up to
 /// a second, higher limit.
-fn prove_work(intake: &Intake, client: &ClientKey, form: &Form) -> Result<(), Needed> {
+fn prove_work(intake: &Intake, client: &ClientKey, form: &Fields) -> Result<(), Needed> {
     let limits = &intake.limits;
     let solved = form
         .get("challenge")
@@ -309,7 +289,7 @@ fn prove_work(intake: &Intake, client: &ClientKey, form: &Form) -> Result<(), Ne
 async fn submit(
     intake: &Intake,
     client: Option<&ClientKey>,
-    form: &Form<'_>,
+    form: &Fields<'_>,
     mut state: ReportState,
 ) -> ReportState {
     for step in Step::NUMBERED {
@@ -410,7 +390,7 @@ mod tests {
     fn going_back_keeps_the_answers_of_the_step_on_screen() {
         let mut draft = Draft::default();
         let posted = form(&[("urls", "nope\nexample.com/a"), ("platform", "Snap")]);
-        read_step(Step::Where, &Form(&posted), &mut draft);
+        read_step(Step::Where, &Fields(&posted), &mut draft);
         assert_eq!(draft.urls_text, "nope\nexample.com/a");
         assert_eq!(draft.account.platform, "Snap");
         let errors = check_step(Step::Where, &draft);
@@ -425,7 +405,7 @@ mod tests {
             ("happened", "fake_nudes"),
             ("happened", "made_up"),
         ]);
-        read_step(Step::Happened, &Form(&posted), &mut draft);
+        read_step(Step::Happened, &Fields(&posted), &mut draft);
         assert_eq!(draft.happened, [Happened::Sextortion, Happened::FakeNudes]);
         assert!(check_step(Step::Happened, &draft).is_empty());
         draft.happened.push(Happened::Other);

@@ -28,8 +28,10 @@ impl ReportInProgress {
 }
 
 #[server(endpoint = "report-step", input = Json)]
-pub async fn report_step(form: Vec<(String, String)>) -> Result<ReportState, ServerFnError> {
-    let intake = expect_context::<super::intake::Intake>();
+pub async fn report_step(
+    form: Vec<(String, String)>,
+) -> Result<ReportState, crate::error::AppError> {
+    let intake = use_context::<super::intake::Intake>().ok_or(crate::error::AppError::Internal)?;
     let client = use_context::<http::request::Parts>()
         .and_then(|parts| parts.extensions.get::<crate::abuse::ClientKey>().cloned());
     Ok(super::intake::advance(&intake, client.as_ref(), &form).await)

@@ -17,16 +17,6 @@ pub enum AccessError {
     Internal,
 }
 
-impl AccessError {
-    pub fn status(self) -> http::StatusCode {
-        match self {
-            AccessError::Unauthenticated => http::StatusCode::UNAUTHORIZED,
-            AccessError::Forbidden => http::StatusCode::FORBIDDEN,
-            AccessError::Internal => http::StatusCode::INTERNAL_SERVER_ERROR,
-        }
-    }
-}
-
 /// A staff member who passed the check, with their session's form token.
 #[derive(Debug, Clone)]
 pub struct SignedInStaff {

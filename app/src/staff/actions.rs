@@ -9,18 +9,10 @@ use super::{
     access::{SignedInStaff, form_token_matches},
     service::{self, Invitee, StaffError},
 };
-
-pub enum Outcome {
-    /// Back to the page with a GET.
-    Redirect,
-    Render(PostedStaffForm),
-}
+use crate::forms::{Fields, Outcome};
 
 fn get<'a>(form: &'a [(String, String)], name: &str) -> &'a str {
-    form.iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-        .unwrap_or_default()
+    Fields(form).value(name)
 }
 
 fn organisation(form: &[(String, String)], name: &str) -> Option<i64> {
@@ -32,7 +24,7 @@ pub async fn handle_admin(
     db: &DatabaseConnection,
     staff: &SignedInStaff,
     form: &[(String, String)],
-) -> Outcome {
+) -> Outcome<PostedStaffForm> {
     if !form_token_matches(get(form, "csrf"), staff) {
         return Outcome::Render(PostedStaffForm {
             error: Some("staff-error-form-expired".to_owned()),
@@ -74,7 +66,7 @@ pub async fn handle_admin(
         "add-organisation" => service::create_organisation(db, me, &typed_name, get(form, "kind"))
             .await
             .map(|_| "staff-admin-organisation-added"),
-        _ => return Outcome::Redirect,
+        _ => return Outcome::Redirect(None),
     };
     match result {
         Ok(notice) => Outcome::Render(PostedStaffForm {

@@ -1,9 +1,5 @@
 //! What staff pages receive from the server: plain data, never entities.
 
-use leptos::server_fn::{
-    codec::JsonEncoding,
-    error::{FromServerFnError, ServerFnErrorErr},
-};
 use serde::{Deserialize, Serialize};
 
 use super::Role;
@@ -73,36 +69,4 @@ pub struct PostedStaffForm {
     pub error: Option<String>,
     pub email: String,
     pub organisation_name: String,
-}
-
-/// The error of every staff server function: codes only, never internal text.
-#[derive(Debug, Clone, PartialEq, thiserror::Error, Serialize, Deserialize)]
-pub enum StaffFnError {
-    #[error("not signed in")]
-    Unauthenticated,
-    #[error("not allowed")]
-    Forbidden,
-    #[error("internal error")]
-    Internal,
-    #[error("{0}")]
-    ServerFn(ServerFnErrorErr),
-}
-
-impl FromServerFnError for StaffFnError {
-    type Encoder = JsonEncoding;
-
-    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
-        StaffFnError::ServerFn(value)
-    }
-}
-
-#[cfg(feature = "ssr")]
-impl From<super::access::AccessError> for StaffFnError {
-    fn from(error: super::access::AccessError) -> Self {
-        match error {
-            super::access::AccessError::Unauthenticated => StaffFnError::Unauthenticated,
-            super::access::AccessError::Forbidden => StaffFnError::Forbidden,
-            super::access::AccessError::Internal => StaffFnError::Internal,
-        }
-    }
 }

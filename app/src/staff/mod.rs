@@ -25,8 +25,7 @@ pub mod service;
 pub mod signed_in;
 
 pub use dto::{
-    AdminView, AuditView, HomeView, InvitationRow, OrganisationRow, PostedStaffForm, StaffFnError,
-    StaffRow,
+    AdminView, AuditView, HomeView, InvitationRow, OrganisationRow, PostedStaffForm, StaffRow,
 };
 pub use member::StaffMember;
 pub use page::{StaffAdminPage, StaffAuditPage, StaffPage};

@@ -6,10 +6,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::{
-    AdminView, AuditView, HomeView, PostedStaffForm, Role, StaffFnError, load_audit_trail,
-    load_staff_admin, load_staff_home, routes,
+    AdminView, AuditView, HomeView, PostedStaffForm, Role, load_audit_trail, load_staff_admin,
+    load_staff_home, routes,
 };
 use crate::{
+    error::AppError,
+    forms::{posted, refusal},
     i18n::{Lang, t, t_args, tr, use_i18n},
     shell::PageTitle,
 };
@@ -35,38 +37,6 @@ fn sign_in_message(code: &str, lang: Lang) -> Option<String> {
     })
 }
 
-fn posted_form() -> PostedStaffForm {
-    SharedValue::new(|| {
-        #[cfg(feature = "ssr")]
-        {
-            use_context::<PostedStaffForm>().unwrap_or_default()
-        }
-        #[cfg(not(feature = "ssr"))]
-        PostedStaffForm::default()
-    })
-    .into_inner()
-}
-
-/// A page's answer when the server function refused or failed.
-fn refusal(error: &StaffFnError, lang: Lang) -> AnyView {
-    let id = match error {
-        StaffFnError::Unauthenticated => "staff-refused-signed-out",
-        StaffFnError::Forbidden => "staff-refused-role",
-        _ => "staff-error-try-again",
-    };
-    view! {
-        <p class="notice" role="alert">
-            {t(lang, id)}
-        </p>
-        <p>
-            <a href=routes::SIGN_IN rel="external" class="button">
-                {t(lang, "staff-sign-in-button")}
-            </a>
-        </p>
-    }
-    .into_any()
-}
-
 #[component]
 pub fn StaffPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -86,7 +56,7 @@ pub fn StaffPage() -> impl IntoView {
                 home.get()
                     .map(|loaded| match loaded {
                         Ok(home) => home_view(home, lang, i18n).into_any(),
-                        Err(StaffFnError::Unauthenticated) => {
+                        Err(AppError::Unauthenticated) => {
                             sign_in_page_is_found();
                             signed_out_view(lang).into_any()
                         }
@@ -180,7 +150,7 @@ fn home_view(home: HomeView, lang: Lang, i18n: crate::i18n::I18n) -> impl IntoVi
 #[component]
 pub fn StaffAdminPage() -> impl IntoView {
     let i18n = use_i18n();
-    let posted = posted_form();
+    let posted = posted::<PostedStaffForm>();
     let admin = Resource::new(|| (), |_| load_staff_admin());
     view! {
         <PageTitle text=tr("staff-admin-title") />

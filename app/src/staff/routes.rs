@@ -1,6 +1,7 @@
-//! Every staff address and the permission it needs. The route-enumeration test walks these
-//! lists and checks them against the router and the registered server functions, so a staff
-//! route added without an entry here fails the tests.
+//! Every staff page and server function and the permission it needs. The route-enumeration
+//! test walks these lists and checks them against the router and the registered server
+//! functions, so a staff route added without an entry here fails the tests. (The staff form
+//! posts and their permissions are the server's `routes::FormPost`.)
 
 use super::Permission;
 
@@ -22,15 +23,19 @@ pub const STAFF_SERVER_FNS: [(&str, Permission); 5] = [
     ("/api/staff/case", Permission::ViewCase),
 ];
 
-/// Staff form posts handled by the server (POST, with the session's form token). A case's
-/// actions each check their own permission as well (`case::service::CaseAction::permission`).
-pub const STAFF_FORMS: [(&str, Permission); 3] = [
-    ("/staff/admin", Permission::ManageStaff),
-    ("/staff/sign-out", Permission::OpenWorkspace),
-    ("/staff/cases/{id}", Permission::ViewCase),
-];
-
 /// Addresses of the sign-in itself: open to anyone, they only lead to the identity provider.
 pub const SIGN_IN: &str = "/staff/sign-in";
 pub const OIDC_CALLBACK: &str = "/staff/oidc/callback";
 pub const SIGN_OUT: &str = "/staff/sign-out";
+
+/// Server functions anyone may call: the report's steps, and the follow-up, which checks the
+/// receipt's own session. Every other server function is a staff one, in [`STAFF_SERVER_FNS`].
+pub const PUBLIC_SERVER_FNS: [&str; 2] = ["/api/report-step", "/api/follow-up"];
+
+/// The permission a staff page needs (`path` without a language prefix), if it is one.
+pub fn page_permission(path: &str) -> Option<Permission> {
+    STAFF_PAGES
+        .iter()
+        .find(|(page, _)| *page == path)
+        .map(|(_, permission)| *permission)
+}

@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::dto::{AdminView, AuditView, HomeView, StaffFnError};
+use super::dto::{AdminView, AuditView, HomeView};
+use crate::error::AppError;
 
 #[server(prefix = "/api/staff", endpoint = "home")]
-pub async fn load_staff_home() -> Result<HomeView, StaffFnError> {
+pub async fn load_staff_home() -> Result<HomeView, AppError> {
     use super::{Permission, permits, service};
     let staff = crate::ssr::require_staff(Permission::OpenWorkspace).await?;
     let db = crate::ssr::db()?;
@@ -32,7 +33,7 @@ pub async fn load_staff_home() -> Result<HomeView, StaffFnError> {
 }
 
 #[server(prefix = "/api/staff", endpoint = "admin")]
-pub async fn load_staff_admin() -> Result<AdminView, StaffFnError> {
+pub async fn load_staff_admin() -> Result<AdminView, AppError> {
     use super::{
         Permission, Role,
         dto::{InvitationRow, OrganisationRow, StaffRow},
@@ -92,7 +93,7 @@ pub async fn load_staff_admin() -> Result<AdminView, StaffFnError> {
 }
 
 #[server(prefix = "/api/staff", endpoint = "audit")]
-pub async fn load_audit_trail() -> Result<AuditView, StaffFnError> {
+pub async fn load_audit_trail() -> Result<AuditView, AppError> {
     use super::Permission;
     use crate::audit::store;
     crate::ssr::require_staff(Permission::ViewAudit).await?;

@@ -4,3 +4,4 @@ pub mod admin;
 pub mod audit;
 pub mod hash;
 pub mod report;
+pub mod routes;

@@ -1,14 +1,15 @@
 //! Plain form posts (no JavaScript needed), shared by the public and the staff forms: read
 //! the body, find the rate-limit key, render the page around the outcome.
 
-use app::{abuse::ClientKey, shell, staff::access::AccessError};
+use app::{abuse::ClientKey, forms::Outcome, shell};
 use axum::{
     body::Body,
     extract::Request,
-    response::{IntoResponse, Response},
+    response::{IntoResponse, Redirect, Response},
 };
 use leptos::prelude::*;
 
+use super::error::ApiError;
 use crate::state::AppState;
 
 /// Public request bodies are small by design: hashes and answers, never files.
@@ -51,12 +52,23 @@ pub(crate) async fn render(
     handler(request).await.into_response()
 }
 
-/// The answer to a staff form whose sender may not do what it asks.
-pub(crate) fn refused(error: AccessError) -> Response {
-    let text = match error {
-        AccessError::Unauthenticated => "not signed in",
-        AccessError::Forbidden => "not allowed",
-        AccessError::Internal => "could not check access",
-    };
-    (error.status(), text).into_response()
+/// The answer to a posted form: back to `path` with a GET, the page rendered around what the
+/// post left, or the refusal.
+pub(crate) async fn answer<P: Clone + Send + Sync + 'static>(
+    state: &AppState,
+    parts: http::request::Parts,
+    outcome: Outcome<P>,
+) -> Response {
+    let path = parts.uri.path().to_owned();
+    match outcome {
+        // 303: the browser follows with a GET, so a reload does not post again.
+        Outcome::Redirect(None) => Redirect::to(&path).into_response(),
+        Outcome::Redirect(Some(done)) => {
+            Redirect::to(&format!("{path}?done={done}")).into_response()
+        }
+        Outcome::Render(posted) => {
+            render(state, parts, move || provide_context(posted.clone())).await
+        }
+        Outcome::Refused(error) => ApiError(error).into_response(),
+    }
 }

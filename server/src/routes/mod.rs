@@ -2,6 +2,7 @@
 //! staff forms without JavaScript, staff sign-in, and health. [`router`] puts them together
 //! with the app's pages.
 
+pub mod error;
 pub mod forms;
 pub mod health;
 pub mod public_forms;
@@ -11,16 +12,24 @@ pub mod staff_sign_in;
 use std::sync::LazyLock;
 
 use app::{
-    App, shell,
-    staff::routes::{OIDC_CALLBACK, SIGN_IN, SIGN_OUT},
+    App,
+    parents::topic::Topic,
+    shell,
+    staff::{
+        Permission,
+        routes::{
+            OIDC_CALLBACK, PUBLIC_SERVER_FNS, SIGN_IN, SIGN_OUT, STAFF_SERVER_FNS, page_permission,
+        },
+    },
 };
 use axum::{
     Router,
-    routing::{get, post},
+    routing::{MethodRouter, get, post},
 };
 use leptos_axum::{
     AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list,
 };
+use serde::Serialize;
 
 use crate::state::AppState;
 
@@ -35,6 +44,134 @@ pub fn leptos_routes() -> Vec<AxumRouteListing> {
     ROUTES.clone()
 }
 
+/// Who may use an address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Access {
+    Public,
+    Staff(Permission),
+    /// A staff address nobody gave a permission: the route-enumeration tests fail on it.
+    Unclassified,
+}
+
+/// A page of the app, as its router serves it (bare; also under `/{lang}`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    pub path: String,
+    pub access: Access,
+    /// Addresses of the page with its parameters filled in, where their values are known
+    /// (the guidance topics); empty for a page whose parameter is data (a case's id).
+    pub examples: Vec<String>,
+}
+
+/// Every page the router serves, from its own listing, with who may open it.
+pub fn pages() -> Vec<Page> {
+    let mut paths: Vec<String> = leptos_routes()
+        .iter()
+        .map(|route| {
+            let path = route.path();
+            match path.strip_prefix("/{lang}") {
+                Some("") => "/".to_owned(),
+                Some(rest) => rest.to_owned(),
+                None => path.to_owned(),
+            }
+        })
+        .collect();
+    paths.sort();
+    paths.dedup();
+    paths
+        .into_iter()
+        .map(|path| {
+            let access = match (page_permission(&path), path.starts_with("/staff")) {
+                (Some(permission), _) => Access::Staff(permission),
+                (None, false) => Access::Public,
+                (None, true) => Access::Unclassified,
+            };
+            let examples = if path.contains("{topic}") {
+                Topic::ALL.iter().map(|topic| topic.path()).collect()
+            } else if path.contains('{') {
+                Vec::new()
+            } else {
+                vec![path.clone()]
+            };
+            Page {
+                path,
+                access,
+                examples,
+            }
+        })
+        .collect()
+}
+
+/// Who may call a registered server function.
+pub fn server_fn_access(path: &str) -> Access {
+    if PUBLIC_SERVER_FNS.contains(&path) {
+        return Access::Public;
+    }
+    match STAFF_SERVER_FNS.iter().find(|(p, _)| *p == path) {
+        Some((_, permission)) => Access::Staff(*permission),
+        None => Access::Unclassified,
+    }
+}
+
+/// The plain-form posts (no JavaScript needed): the router is built from [`FormPost::ALL`], and
+/// the access tests walk the same list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FormPost {
+    Report,
+    FollowUp,
+    StaffAdmin,
+    StaffCase,
+    StaffSignOut,
+}
+
+impl FormPost {
+    pub const ALL: [FormPost; 5] = [
+        FormPost::Report,
+        FormPost::FollowUp,
+        FormPost::StaffAdmin,
+        FormPost::StaffCase,
+        FormPost::StaffSignOut,
+    ];
+
+    /// The address, without a language prefix.
+    pub fn path(self) -> &'static str {
+        match self {
+            FormPost::Report => "/report",
+            FormPost::FollowUp => "/follow-up",
+            FormPost::StaffAdmin => "/staff/admin",
+            FormPost::StaffCase => "/staff/cases/{id}",
+            FormPost::StaffSignOut => SIGN_OUT,
+        }
+    }
+
+    /// Whether it is also served under `/{lang}` (every form that renders a page again).
+    pub fn language_prefixed(self) -> bool {
+        self != FormPost::StaffSignOut
+    }
+
+    /// What the sender needs; a staff form also checks its session's form token.
+    pub fn access(self) -> Access {
+        match self {
+            FormPost::Report | FormPost::FollowUp => Access::Public,
+            FormPost::StaffAdmin => Access::Staff(Permission::ManageStaff),
+            FormPost::StaffCase => Access::Staff(Permission::ViewCase),
+            FormPost::StaffSignOut => Access::Staff(Permission::OpenWorkspace),
+        }
+    }
+
+    fn handler(self) -> MethodRouter<AppState> {
+        match self {
+            FormPost::Report => post(public_forms::report),
+            FormPost::FollowUp => post(public_forms::follow_up),
+            FormPost::StaffAdmin => post(staff_forms::admin),
+            FormPost::StaffCase => post(staff_forms::case),
+            FormPost::StaffSignOut => post(staff_sign_in::sign_out),
+        }
+    }
+}
+
 /// Every route the portal answers, without the middleware (`startup` adds that).
 pub fn router(state: AppState) -> Router {
     let context = state.context.clone();
@@ -45,25 +182,18 @@ pub fn router(state: AppState) -> Router {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         });
-    // The plain-form posts (no JavaScript needed), bare and under a language prefix.
-    let router = ["", "/{lang}"].iter().fold(router, |router, prefix| {
-        router
-            .route(&format!("{prefix}/report"), post(public_forms::report))
-            .route(
-                &format!("{prefix}/follow-up"),
-                post(public_forms::follow_up),
-            )
-            .route(&format!("{prefix}/staff/admin"), post(staff_forms::admin))
-            .route(
-                &format!("{prefix}/staff/cases/{{id}}"),
-                post(staff_forms::case),
-            )
+    let router = FormPost::ALL.into_iter().fold(router, |router, form| {
+        let router = router.route(form.path(), form.handler());
+        if form.language_prefixed() {
+            router.route(&format!("/{{lang}}{}", form.path()), form.handler())
+        } else {
+            router
+        }
     });
-    // Staff sign-in and sign-out (see app::staff::routes).
+    // Staff sign-in (see app::staff::routes): open to anyone, it only leads to the provider.
     router
         .route(SIGN_IN, get(staff_sign_in::sign_in))
         .route(OIDC_CALLBACK, get(staff_sign_in::callback))
-        .route(SIGN_OUT, post(staff_sign_in::sign_out))
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             leptos_context,
             shell,

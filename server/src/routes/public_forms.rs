@@ -3,17 +3,17 @@
 //! the page rendered around the result, or a redirect back to it.
 
 use app::{
-    follow_up::actions::{self, Outcome},
+    follow_up::actions,
     report::{PostedReport, intake},
 };
 use axum::{
     extract::{Request, State},
-    response::{IntoResponse, Redirect, Response},
+    response::Response,
 };
 use leptos::prelude::*;
 use tower_sessions::Session;
 
-use super::forms::{client_of, form_pairs, render};
+use super::forms::{answer, client_of, form_pairs, render};
 use crate::state::AppState;
 
 pub async fn report(State(state): State<AppState>, request: Request) -> Response {
@@ -31,14 +31,8 @@ pub async fn follow_up(
     session: Session,
     request: Request,
 ) -> Response {
-    let path = request.uri().path().to_owned();
     let (parts, form) = form_pairs(request).await;
     let intake = state.intake.clone();
-    match actions::handle(&intake, &session, client_of(&parts).as_ref(), &form).await {
-        // 303: the browser follows with a GET, so a reload does not post again.
-        Outcome::Redirect => Redirect::to(&path).into_response(),
-        Outcome::Render(posted) => {
-            render(&state, parts, move || provide_context(posted.clone())).await
-        }
-    }
+    let outcome = actions::handle(&intake, &session, client_of(&parts).as_ref(), &form).await;
+    answer(&state, parts, outcome).await
 }

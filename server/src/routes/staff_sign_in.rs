@@ -1,8 +1,9 @@
 //! Staff sign-in with OpenID Connect (start and callback) and sign-out.
 
+use app::error::AppError;
 use app::staff::{
     Permission,
-    access::{self, AccessError, form_token_matches},
+    access::{self, form_token_matches},
     service::{self, SignIn},
     signed_in,
 };
@@ -13,7 +14,7 @@ use axum::{
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::forms::{form_pairs, refused};
+use super::{error::ApiError, forms::form_pairs};
 use crate::{clients::oidc::PendingSignIn, state::AppState};
 
 const PENDING: &str = "oidc_pending";
@@ -117,7 +118,7 @@ pub async fn sign_out(
     let (_, form) = form_pairs(request).await;
     let staff = match access::authorize(&session, &state.db, Permission::OpenWorkspace).await {
         Ok(staff) => staff,
-        Err(error) => return refused(error),
+        Err(error) => return ApiError::from(error).into_response(),
     };
     let token = form
         .iter()
@@ -125,7 +126,7 @@ pub async fn sign_out(
         .map(|(_, v)| v.as_str())
         .unwrap_or_default();
     if !form_token_matches(token, &staff) {
-        return refused(AccessError::Forbidden);
+        return ApiError(AppError::Forbidden).into_response();
     }
     if let Err(error) = service::sign_out(&state.db, &staff.member).await {
         tracing::error!(%error, "could not record a sign-out");

@@ -1,53 +1,85 @@
 //! Every staff route, enumerated from the router and the registered server functions, refuses
 //! anonymous and wrong-role requests on the server.
 
-use std::collections::BTreeSet;
-
 use app::staff::{
     Permission, Role, a_role_without,
-    routes::{STAFF_FORMS, STAFF_PAGES, STAFF_SERVER_FNS},
     service::{self, Invitee},
 };
+use server::routes::{Access, FormPost, pages, server_fn_access};
 
 use crate::{
     helpers::{TestApp, backends},
     identity_provider::{Browser, csrf_in, spawn_app_with_provider},
 };
 
-/// The staff pages the app's router serves, language prefix removed. Through the server's
-/// own once-per-process list: listing the routes again here, while other tests render pages,
-/// would hang their resources (see `server::routes::leptos_routes`).
-fn routed_staff_pages() -> BTreeSet<String> {
-    server::routes::leptos_routes()
-        .iter()
-        .map(|route| route.path().to_owned())
-        .filter_map(|path| {
-            let path = path
-                .strip_prefix("/{lang}")
-                .map_or(path.clone(), |p| p.to_owned());
-            path.starts_with("/staff").then_some(path)
+/// The staff pages the app's router serves (language prefix removed), with their permission.
+/// Through the server's own once-per-process list: listing the routes again here, while other
+/// tests render pages, would hang their resources (see `server::routes::leptos_routes`).
+fn staff_pages() -> Vec<(String, Permission)> {
+    pages()
+        .into_iter()
+        .filter_map(|page| match page.access {
+            Access::Staff(permission) => Some((page.path, permission)),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The server functions registered in this binary that only staff may call.
+fn staff_server_fns() -> Vec<(String, Permission)> {
+    leptos::server_fn::axum::server_fn_paths()
+        .filter_map(|(path, _)| match server_fn_access(path) {
+            Access::Staff(permission) => Some((path.to_owned(), permission)),
+            _ => None,
         })
         .collect()
 }
 
 #[test]
-fn every_staff_page_and_server_function_has_a_permission() {
-    let listed: BTreeSet<String> = STAFF_PAGES.iter().map(|(p, _)| p.to_string()).collect();
-    assert_eq!(
-        routed_staff_pages(),
-        listed,
-        "app.rs routes vs staff::routes::STAFF_PAGES"
-    );
-
-    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
-        .map(|(path, _)| path.to_owned())
-        .filter(|path| path.starts_with("/api/staff"))
+fn every_page_form_and_server_function_is_public_or_has_a_permission() {
+    for page in pages() {
+        assert_ne!(
+            page.access,
+            Access::Unclassified,
+            "page {}: add it to STAFF_PAGES",
+            page.path
+        );
+    }
+    for form in FormPost::ALL {
+        assert_ne!(form.access(), Access::Unclassified, "form {}", form.path());
+    }
+    let registered: Vec<&str> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path)
         .collect();
-    let listed: BTreeSet<String> = STAFF_SERVER_FNS
-        .iter()
-        .map(|(p, _)| p.to_string())
-        .collect();
-    assert_eq!(registered, listed, "server functions vs STAFF_SERVER_FNS");
+    for path in &registered {
+        assert_ne!(
+            server_fn_access(path),
+            Access::Unclassified,
+            "server function {path}: add it to PUBLIC_SERVER_FNS or STAFF_SERVER_FNS"
+        );
+    }
+    // Nothing listed that is not there (a renamed function would slip through otherwise).
+    for (path, _) in app::staff::routes::STAFF_SERVER_FNS {
+        assert!(
+            registered.contains(&path),
+            "{path} is listed but not registered"
+        );
+    }
+    for path in app::staff::routes::PUBLIC_SERVER_FNS {
+        assert!(
+            registered.contains(&path),
+            "{path} is listed but not registered"
+        );
+    }
+    let routed: Vec<String> = staff_pages().into_iter().map(|(path, _)| path).collect();
+    for (path, _) in app::staff::routes::STAFF_PAGES {
+        assert!(
+            routed.iter().any(|p| p == path),
+            "{path} is listed but not routed"
+        );
+    }
+    // The walk below needs something to walk.
+    assert!(staff_pages().len() >= 5 && staff_server_fns().len() >= 5);
 }
 
 pub(crate) async fn signed_in_as(app: &TestApp, role: Role, email: &str) -> (Browser, String) {
@@ -98,9 +130,9 @@ async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
         let (_, case) = crate::cases::report(&app, serde_json::json!({})).await;
         let with_id = |path: &str| path.replace("{id}", &case.to_string());
 
-        for (path, permission) in STAFF_PAGES {
+        for (path, permission) in staff_pages() {
             for prefix in ["", "/nl"] {
-                let page = format!("{prefix}{}", with_id(path));
+                let page = format!("{prefix}{}", with_id(&path));
                 let response = anonymous.get(&page).await;
                 let status = response.status();
                 let body = response.text().await.unwrap();
@@ -145,16 +177,16 @@ async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
             }
         }
 
-        for (path, permission) in STAFF_SERVER_FNS {
+        for (path, permission) in staff_server_fns() {
             assert_eq!(
-                anonymous.post(path, &[]).await.status(),
+                anonymous.post(&path, &[]).await.status(),
                 401,
                 "{backend:?} anonymous {path}"
             );
             if let Some(role) = a_role_without(permission) {
                 let (browser, _) = browser_for(role);
                 assert_eq!(
-                    browser.post(path, &[]).await.status(),
+                    browser.post(&path, &[]).await.status(),
                     403,
                     "{backend:?} {role:?} {path}"
                 );
@@ -162,25 +194,38 @@ async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
         }
 
         let events_before = app::audit::store::verify(&app.db).await.unwrap().events;
-        for (path, permission) in STAFF_FORMS {
-            let path = &with_id(path);
-            for form_action in ["invite", "add-organisation", "close", "message"] {
-                let form = [
-                    ("action", form_action),
-                    ("email", "intruder@example.test"),
-                    ("role", "administrator"),
-                    ("name", "Intruders"),
-                    ("kind", "other"),
-                    ("message", "intrusion"),
-                ];
-                let response = anonymous.post(path, &form).await;
-                assert_eq!(response.status(), 401, "{backend:?} anonymous {path}");
-                if let Some(role) = a_role_without(permission) {
-                    let (browser, csrf) = browser_for(role);
-                    let mut with_token = form.to_vec();
-                    with_token.push(("csrf", csrf));
-                    let response = browser.post(path, &with_token).await;
-                    assert_eq!(response.status(), 403, "{backend:?} {role:?} {path}");
+        let staff_forms = FormPost::ALL
+            .into_iter()
+            .filter_map(|form| match form.access() {
+                Access::Staff(permission) => Some((form, permission)),
+                _ => None,
+            });
+        for (form, permission) in staff_forms {
+            let prefixes: &[&str] = if form.language_prefixed() {
+                &["", "/nl"]
+            } else {
+                &[""]
+            };
+            for prefix in prefixes {
+                let path = &format!("{prefix}{}", with_id(form.path()));
+                for form_action in ["invite", "add-organisation", "close", "message"] {
+                    let form = [
+                        ("action", form_action),
+                        ("email", "intruder@example.test"),
+                        ("role", "administrator"),
+                        ("name", "Intruders"),
+                        ("kind", "other"),
+                        ("message", "intrusion"),
+                    ];
+                    let response = anonymous.post(path, &form).await;
+                    assert_eq!(response.status(), 401, "{backend:?} anonymous {path}");
+                    if let Some(role) = a_role_without(permission) {
+                        let (browser, csrf) = browser_for(role);
+                        let mut with_token = form.to_vec();
+                        with_token.push(("csrf", csrf));
+                        let response = browser.post(path, &with_token).await;
+                        assert_eq!(response.status(), 403, "{backend:?} {role:?} {path}");
+                    }
                 }
             }
         }

@@ -1,0 +1,92 @@
+//! Forms posted without JavaScript, the same way everywhere: the server reads the fields
+//! ([`Fields`]), a use case answers with an [`Outcome`], and the page renders what the post left
+//! ([`posted`]) so nothing typed is lost, or a [`refusal`] when the sender may not do it.
+
+use leptos::prelude::*;
+use serde::{Serialize, de::DeserializeOwned};
+
+use crate::{
+    error::AppError,
+    i18n::{Lang, t},
+    staff::routes::SIGN_IN,
+};
+
+/// A posted form's fields. Names may repeat (checkboxes), so pairs, not a map.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields<'a>(pub &'a [(String, String)]);
+
+impl<'a> Fields<'a> {
+    /// The first value of `name`, if the form has it.
+    pub fn get(&self, name: &str) -> Option<&'a str> {
+        self.0
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The first value of `name`, empty when missing.
+    pub fn value(&self, name: &str) -> &'a str {
+        self.get(name).unwrap_or_default()
+    }
+
+    pub fn text(&self, name: &str) -> String {
+        self.value(name).to_owned()
+    }
+
+    /// Every value of `name`, in order.
+    pub fn all(&self, name: &str) -> impl Iterator<Item = &'a str> {
+        self.0
+            .iter()
+            .filter(move |(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// What a posted form leads to.
+pub enum Outcome<P> {
+    /// Back to the same address with a GET (303), so a reload does not post again; with the
+    /// Fluent id of what happened, when the page says so (`?done=`).
+    Redirect(Option<&'static str>),
+    /// The page again, rendered around what the post left (`P`, put in the render's context).
+    Render(P),
+    /// The sender may not do this (not signed in, wrong role or organisation).
+    Refused(AppError),
+}
+
+/// What the form post of this request left for the page, on the server; the default in the
+/// browser, which hydrates the page the server rendered with it.
+pub fn posted<P>() -> P
+where
+    P: Default + Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
+{
+    SharedValue::new(|| {
+        #[cfg(feature = "ssr")]
+        {
+            use_context::<P>().unwrap_or_default()
+        }
+        #[cfg(not(feature = "ssr"))]
+        P::default()
+    })
+    .into_inner()
+}
+
+/// A staff page's answer when its server function refused or failed: what happened, in words,
+/// and the way (back) in.
+pub fn refusal(error: &AppError, lang: Lang) -> AnyView {
+    let id = match error {
+        AppError::Unauthenticated => "staff-refused-signed-out",
+        AppError::Forbidden => "staff-refused-role",
+        AppError::NotFound | AppError::Internal | AppError::ServerFn(_) => "staff-error-try-again",
+    };
+    view! {
+        <p class="notice" role="alert">
+            {t(lang, id)}
+        </p>
+        <p>
+            <a href=SIGN_IN rel="external" class="button">
+                {t(lang, "staff-sign-in-button")}
+            </a>
+        </p>
+    }
+    .into_any()
+}
