@@ -7,6 +7,8 @@ pub mod abuse;
 pub mod app;
 pub mod audit;
 pub mod case;
+#[cfg(feature = "ssr")]
+pub mod db;
 pub mod error;
 pub mod follow_up;
 pub mod forms;
@@ -20,6 +22,7 @@ pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod staff;
+pub mod time;
 
 pub use app::{App, shell};
 

@@ -1,21 +1,41 @@
-//! Server-only helpers for server functions: the database, and the signed-in staff member
-//! with a permission check.
+//! Server-only helpers for server functions and form handlers: the one request context, and
+//! the signed-in staff member with a permission check.
 
 use leptos::prelude::*;
-use sea_orm::DatabaseConnection;
 
 pub use crate::error::internal;
 use crate::{
+    abuse::Limits,
+    db::Db,
     error::AppError,
+    report::{ReportKeys, writer::ReportWriter},
     staff::{
         Permission,
         access::{self, SignedInStaff},
     },
 };
 
-/// The database, as the server put it in the Leptos context.
-pub fn db() -> Result<DatabaseConnection, AppError> {
-    use_context::<DatabaseConnection>().ok_or(AppError::Internal)
+/// What every server function, form handler and page render gets from the server: the
+/// database (with its clock), the report writer, the report keys and the rate limits.
+#[derive(Clone)]
+pub struct AppContext {
+    /// Reads, writes (one write path) and "now".
+    pub db: Db,
+    /// New reports, stored by group commit on SQLite (`report::writer`); it writes through
+    /// the same connection as `db`'s write path.
+    pub reports: ReportWriter,
+    pub keys: ReportKeys,
+    pub limits: Limits,
+}
+
+/// The request context, as the server put it in the Leptos context.
+pub fn context() -> Result<AppContext, AppError> {
+    use_context::<AppContext>().ok_or(AppError::Internal)
+}
+
+/// The database, from the request context.
+pub fn db() -> Result<Db, AppError> {
+    Ok(context()?.db)
 }
 
 /// The signed-in staff member, if their role permits `permission`; otherwise the response

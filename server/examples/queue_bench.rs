@@ -36,7 +36,7 @@ async fn main() -> anyhow::Result<()> {
         started.elapsed().as_secs_f64()
     );
 
-    let now = app::report::store::now();
+    let now = app::time::Clock::system().now();
     let baseline = time(|| async {
         report::Entity::find()
             .filter(report::Column::ClosedAt.is_null())
@@ -156,7 +156,7 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 
 /// 10,000 varied open cases over the last 30 days, a tenth assigned to staff member 1.
 async fn seed(db: &DatabaseConnection) -> Result<(), sea_orm::DbErr> {
-    let now = app::report::store::now();
+    let now = app::time::Clock::system().now();
     let safety = ["safe", "safe", "safe", "safe", "danger", "suicidal"];
     let ages = [
         "under13",

@@ -105,6 +105,8 @@ pub struct Settings {
     /// `https://portal.example.org`), for the sign-in callback registered with the identity
     /// provider. Unset (development only): `http://` and the listening address.
     pub public_url: Option<String>,
+    /// Where "now" comes from: the system's clock; tests set a manual one to move time.
+    pub clock: app::time::Clock,
 }
 
 impl Settings {
@@ -192,6 +194,7 @@ impl Settings {
             client_ip_header: var("PORTAL_CLIENT_IP_HEADER").map(|h| h.to_ascii_lowercase()),
             oidc,
             public_url,
+            clock: app::time::Clock::system(),
         })
     }
 }

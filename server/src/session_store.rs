@@ -1,12 +1,14 @@
-//! Sessions kept in the portal's own database (SQLite or PostgreSQL), on the same pool and
-//! under the same migrations as everything else.
+//! Sessions kept in the portal's own database (SQLite or PostgreSQL), under the same
+//! migrations as everything else: read from the pool, written through the one write path
+//! (`app::db::Db`), so a session save never races intake for SQLite's lock.
 //!
 //! A session exists only after someone signs in (a reporter with a receipt, staff):
 //! tower-sessions writes nothing, and sets no cookie, for a session nobody modified.
 
+use app::db::Db;
 use async_trait::async_trait;
 use sea_orm::{
-    ConnectionTrait, DatabaseConnection, DbErr, SqlErr, Statement,
+    ConnectionTrait, DbErr, SqlErr, Statement,
     sea_query::{Alias, Expr, ExprTrait, OnConflict, Query, SelectStatement},
 };
 use time::OffsetDateTime;
@@ -18,7 +20,7 @@ use tower_sessions::{
 
 #[derive(Debug, Clone)]
 pub struct DbSessionStore {
-    db: DatabaseConnection,
+    db: Db,
 }
 
 fn table() -> Alias {
@@ -34,7 +36,7 @@ fn encode(record: &Record) -> session_store::Result<Vec<u8>> {
 }
 
 impl DbSessionStore {
-    pub fn new(db: DatabaseConnection) -> Self {
+    pub fn new(db: Db) -> Self {
         Self { db }
     }
 
@@ -61,7 +63,7 @@ impl DbSessionStore {
                     .to_owned(),
             );
         }
-        self.db.execute(&insert).await.map(|_| ())
+        self.db.write().execute(&insert).await.map(|_| ())
     }
 
     fn select(&self, id: &Id) -> SelectStatement {
@@ -97,7 +99,12 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        let row = self.db.query_one(&self.select(id)).await.map_err(backend)?;
+        let row = self
+            .db
+            .read()
+            .query_one(&self.select(id))
+            .await
+            .map_err(backend)?;
         let Some(row) = row else { return Ok(None) };
         let data: Vec<u8> = row.try_get("", "data").map_err(backend)?;
         serde_json::from_slice(&data)
@@ -110,7 +117,12 @@ impl SessionStore for DbSessionStore {
             .from_table(table())
             .and_where(Expr::col(Alias::new("id")).eq(id.to_string()))
             .to_owned();
-        self.db.execute(&delete).await.map(|_| ()).map_err(backend)
+        self.db
+            .write()
+            .execute(&delete)
+            .await
+            .map(|_| ())
+            .map_err(backend)
     }
 }
 
@@ -123,7 +135,12 @@ impl ExpiredDeletion for DbSessionStore {
                 Expr::col(Alias::new("expires_at")).lte(OffsetDateTime::now_utc().unix_timestamp()),
             )
             .to_owned();
-        self.db.execute(&delete).await.map(|_| ()).map_err(backend)
+        self.db
+            .write()
+            .execute(&delete)
+            .await
+            .map(|_| ())
+            .map_err(backend)
     }
 }
 

@@ -6,8 +6,10 @@ use std::{net::SocketAddr, sync::Arc, time::Duration};
 use anyhow::Context;
 use app::{
     abuse::{ClientHasher, Limits},
-    report::{ReportKeys, intake::Intake},
+    db::Db,
+    report::ReportKeys,
     shell::QuickExitSetting,
+    ssr::AppContext,
     staff::routes::OIDC_CALLBACK,
 };
 use axum::{Router, middleware};
@@ -33,6 +35,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     db: DatabaseConnection,
+    store: Db,
 }
 
 impl Application {
@@ -48,12 +51,25 @@ impl Application {
             .with_context(|| format!("cannot listen on {}", settings.listen))?;
         leptos_options.site_addr = listener.local_addr()?;
 
-        let store = DbSessionStore::new(db.clone());
+        let reports = db::writer(&db, &settings.database_url).await?;
+        // One write path: on SQLite the report writer's single connection takes every write.
+        let store = Db::new(
+            db.clone(),
+            reports.connection().clone(),
+            settings.clock.clone(),
+        );
+        let app_context = AppContext {
+            db: store.clone(),
+            reports,
+            keys: ReportKeys::derive(settings.secret_key.expose()),
+            limits: Limits::new(settings.reports_per_client),
+        };
+        let store_for_sessions = DbSessionStore::new(store.clone());
         tokio::spawn(jobs::delete_expired_sessions::delete_expired_periodically(
-            store.clone(),
+            store_for_sessions.clone(),
             Duration::from_secs(600),
         ));
-        let sessions = SessionManagerLayer::new(store)
+        let sessions = SessionManagerLayer::new(store_for_sessions)
             .with_name("portal_session")
             .with_http_only(true)
             .with_same_site(SameSite::Lax)
@@ -62,26 +78,18 @@ impl Application {
             // own inactivity limit on its sessions.
             .with_expiry(Expiry::OnSessionEnd);
 
-        let intake = Intake {
-            db: db.clone(),
-            writer: db::writer(&db, &settings.database_url).await?,
-            keys: ReportKeys::derive(settings.secret_key.expose()),
-            limits: Limits::new(settings.reports_per_client),
-        };
         tokio::spawn(jobs::delete_closed_reports::delete_closed_periodically(
-            intake.writer.connection().clone(),
+            store.clone(),
             settings.retention_days,
         ));
         let quick_exit = QuickExitSetting(settings.quick_exit_url.clone());
-        let intake_for_context = intake.clone();
-        let db_for_context = db.clone();
+        let app_for_context = app_context.clone();
         let context: LeptosContext = Arc::new(move || {
             // Leptos has just made this response's nonce: the security middleware writes
             // the page's CSP with it.
             app::shell::record_page_nonce();
             provide_context(quick_exit.clone());
-            provide_context(intake_for_context.clone());
-            provide_context(db_for_context.clone());
+            provide_context(app_for_context.clone());
         });
         let public_url = settings
             .public_url
@@ -99,8 +107,7 @@ impl Application {
         };
         let state = AppState {
             leptos_options: leptos_options.clone(),
-            db: db.clone(),
-            intake,
+            app: app_context,
             context: context.clone(),
             oidc,
         };
@@ -131,6 +138,7 @@ impl Application {
             listener,
             router,
             db,
+            store,
         })
     }
 
@@ -142,6 +150,11 @@ impl Application {
 
     pub fn db(&self) -> &DatabaseConnection {
         &self.db
+    }
+
+    /// The database as the application's use cases write to it (its one write path and clock).
+    pub fn store(&self) -> &Db {
+        &self.store
     }
 
     /// Serves until SIGINT or SIGTERM, then finishes the requests under way.

@@ -1,12 +1,12 @@
-//! What every handler and every page shares: the Leptos options, the database, intake, the
-//! per-render context and staff sign-in.
+//! What every handler and every page shares: the Leptos options, the request context (the
+//! database with its clock, the report writer, keys and limits), the per-render context and
+//! staff sign-in.
 
 use std::sync::Arc;
 
-use app::report::intake::Intake;
+use app::ssr::AppContext;
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
-use sea_orm::DatabaseConnection;
 
 use crate::clients::oidc::OidcLogin;
 
@@ -16,8 +16,8 @@ pub type LeptosContext = Arc<dyn Fn() + Send + Sync>;
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
-    pub db: DatabaseConnection,
-    pub intake: Intake,
+    /// The one request context, also provided to every render and server function.
+    pub app: AppContext,
     pub context: LeptosContext,
     /// Staff sign-in; `None` when no identity provider is configured (development only).
     pub oidc: Option<Arc<OidcLogin>>,

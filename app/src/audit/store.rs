@@ -72,7 +72,12 @@ const APPEND_LOCK: i64 = 0x6175_6469_745f_6c6b;
 
 /// Appends `event` to the chain. Call it inside the transaction of the action it records,
 /// so the action and its event are committed together or not at all.
-pub async fn append(db: &impl ConnectionTrait, event: NewEvent) -> Result<entity::Model, DbErr> {
+/// `at` is the action's time (unix seconds, from the request's clock).
+pub async fn append(
+    db: &impl ConnectionTrait,
+    at: i64,
+    event: NewEvent,
+) -> Result<entity::Model, DbErr> {
     // PostgreSQL: wait for other appends to commit, so this one reads the true last event.
     // SQLite has one writer at a time anyway. Either way the unique `prev_hash` makes a fork
     // impossible: a racing second append fails instead of branching the chain.
@@ -93,7 +98,7 @@ pub async fn append(db: &impl ConnectionTrait, event: NewEvent) -> Result<entity
     };
     let mut model = entity::Model {
         id,
-        occurred_at: crate::report::store::now(),
+        occurred_at: at,
         actor_id: event.actor.id,
         actor: event.actor.label,
         action: event.action.as_str().to_owned(),
@@ -170,7 +175,7 @@ pub async fn recent(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<AuditEv
         .into_iter()
         .map(|e| AuditEventView {
             id: e.id,
-            at: crate::staff::format_time(e.occurred_at),
+            at: crate::time::date_time(e.occurred_at),
             actor: e.actor,
             action: e.action,
             case_id: e.case_id,

@@ -2,13 +2,12 @@
 //! with an `action`. Success redirects back with a GET (a reload never posts twice) and says
 //! what happened; a problem renders the page again with the message and the text kept.
 
-use sea_orm::DatabaseConnection;
-
 use super::{
     dto::{PostedCaseForm, Verdict},
     service::{self, CaseAction, CaseError},
 };
 use crate::{
+    db::Db,
     error::AppError,
     forms::{Fields, Outcome},
     staff::{
@@ -43,7 +42,7 @@ fn action(form: &[(String, String)]) -> Option<CaseAction> {
 /// Handles one case form post. The caller has checked `Permission::ViewCase`; the action's
 /// own permission is checked here, before anything is read or written.
 pub async fn handle(
-    db: &DatabaseConnection,
+    db: &Db,
     staff: &SignedInStaff,
     case_id: i64,
     form: &[(String, String)],

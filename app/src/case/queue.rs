@@ -18,7 +18,7 @@ use super::{
 };
 use crate::{
     report::{Happened, entity::report},
-    staff::format_time,
+    time::date_time,
 };
 
 /// The columns urgency and the list need, and nothing the list does not show.
@@ -114,7 +114,7 @@ pub async fn load(
                 happened,
                 urls_online: online,
                 items: u32::try_from(c.items).unwrap_or_default(),
-                reported: format_time(c.created_at),
+                reported: date_time(c.created_at),
                 assigned_to: c.assigned_to,
             }
         })

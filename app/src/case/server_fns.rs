@@ -11,8 +11,8 @@ use crate::error::AppError;
 pub async fn load_queue(#[server(default)] filters: QueueFilters) -> Result<QueueView, AppError> {
     use crate::staff::Permission;
     let staff = crate::ssr::require_staff(Permission::ViewQueue).await?;
-    let db = crate::ssr::db()?;
-    super::queue::load(&db, &filters, staff.member.id, crate::report::store::now())
+    let store = crate::ssr::db()?;
+    super::queue::load(store.read(), &filters, staff.member.id, store.now())
         .await
         .map_err(crate::ssr::internal)
 }
@@ -23,7 +23,7 @@ pub async fn load_case(#[server(default)] id: i64) -> Result<Option<CaseView>, A
     use crate::staff::Permission;
     let staff = crate::ssr::require_staff(Permission::ViewCase).await?;
     let db = crate::ssr::db()?;
-    let case = super::service::view(&db, &staff.member, staff.csrf, id)
+    let case = super::service::view(db.read(), &staff.member, staff.csrf, id, db.now())
         .await
         .map_err(crate::ssr::internal)?;
     if case.is_none()

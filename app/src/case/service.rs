@@ -5,8 +5,7 @@ use std::collections::HashMap;
 
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter,
-    QueryOrder, TransactionTrait,
+    ColumnTrait, Condition, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
     sea_query::Expr,
 };
 
@@ -24,14 +23,13 @@ use crate::{
         AuditAction, entity as audit_event,
         store::{NewEvent, append},
     },
+    db::{Db, retrying},
     report::{
         MAX_MESSAGE_CHARS,
         entity::{item, report},
-        store::now,
     },
-    staff::{
-        Permission, StaffMember, entity::staff_account, format_time, permits, service::retrying,
-    },
+    staff::{Permission, StaffMember, entity::staff_account, permits},
+    time::date_time,
 };
 
 /// Longest reason for an assessment, and longest internal note.
@@ -124,7 +122,7 @@ fn text(typed: &str, max: usize) -> Result<String, CaseError> {
 /// Does `action` to case `case_id` as `me`. The caller has checked `action.permission()`.
 /// Returns the Fluent id of what happened, for the page to say.
 pub async fn act(
-    db: &DatabaseConnection,
+    db: &Db,
     me: &StaffMember,
     case_id: i64,
     action: CaseAction,
@@ -140,7 +138,7 @@ pub async fn act(
 }
 
 async fn act_once(
-    db: &DatabaseConnection,
+    db: &Db,
     me: &StaffMember,
     case_id: i64,
     action: &CaseAction,
@@ -151,7 +149,7 @@ async fn act_once(
         .await?
         .ok_or(CaseError::UnknownCase)?;
     let closed = case.closed_at.is_some();
-    let at = now();
+    let at = db.now();
     let event = |action| NewEvent::new(me.actor(), action).case(case_id);
     let done = match action {
         CaseAction::Claim | CaseAction::Assign(_) => {
@@ -173,6 +171,7 @@ async fn act_once(
             .await?;
             append(
                 &txn,
+                at,
                 event(AuditAction::CaseAssigned)
                     .target(colleague.actor().label)
                     .detail(format!("staff={}", colleague.id)),
@@ -186,7 +185,7 @@ async fn act_once(
         }
         CaseAction::Release => {
             assignment::Entity::delete_by_id(case_id).exec(&txn).await?;
-            append(&txn, event(AuditAction::CaseReleased)).await?;
+            append(&txn, at, event(AuditAction::CaseReleased)).await?;
             "case-done-released"
         }
         CaseAction::Assess {
@@ -224,6 +223,7 @@ async fn act_once(
             }
             append(
                 &txn,
+                at,
                 event(AuditAction::ItemAssessed).detail(format!(
                     "item={} verdict={}",
                     item.id,
@@ -235,8 +235,8 @@ async fn act_once(
         }
         CaseAction::Message(body) => {
             let body = text(body, MAX_MESSAGE_CHARS)?;
-            crate::report::store::add_message(&txn, case_id, true, &body).await?;
-            append(&txn, event(AuditAction::ReporterMessaged)).await?;
+            crate::report::store::add_message(&txn, case_id, true, &body, at).await?;
+            append(&txn, at, event(AuditAction::ReporterMessaged)).await?;
             "case-done-messaged"
         }
         CaseAction::Note(body) => {
@@ -250,7 +250,7 @@ async fn act_once(
             })
             .exec_without_returning(&txn)
             .await?;
-            append(&txn, event(AuditAction::NoteAdded)).await?;
+            append(&txn, at, event(AuditAction::NoteAdded)).await?;
             "case-done-noted"
         }
         CaseAction::Close => {
@@ -258,7 +258,7 @@ async fn act_once(
                 return Err(CaseError::Closed);
             }
             crate::report::store::close_report(&txn, case_id, at).await?;
-            append(&txn, event(AuditAction::CaseClosed)).await?;
+            append(&txn, at, event(AuditAction::CaseClosed)).await?;
             "case-done-closed"
         }
         CaseAction::Reopen => {
@@ -271,7 +271,7 @@ async fn act_once(
                 .filter(report::Column::Id.eq(case_id))
                 .exec(&txn)
                 .await?;
-            append(&txn, event(AuditAction::CaseReopened)).await?;
+            append(&txn, at, event(AuditAction::CaseReopened)).await?;
             "case-done-reopened"
         }
     };
@@ -285,6 +285,7 @@ pub async fn view(
     me: &StaffMember,
     csrf: String,
     case_id: i64,
+    now: i64,
 ) -> Result<Option<CaseView>, DbErr> {
     let Some(case) = report::Entity::find_by_id(case_id).one(db).await? else {
         return Ok(None);
@@ -321,7 +322,7 @@ pub async fn view(
         .iter()
         .filter(|i| i.kind == "url" && i.removed_at.is_none())
         .count() as u32;
-    let at = now();
+    let at = now;
     let urgency = urgency(
         &facts(
             &case.safety,
@@ -349,7 +350,7 @@ pub async fn view(
                     verdict: Verdict::parse(&a.verdict)?,
                     reason: a.reason.clone(),
                     by: name_of(a.staff_id),
-                    at: format_time(a.created_at),
+                    at: date_time(a.created_at),
                 })
             }),
             also_in: also_in.get(&i.id).cloned().unwrap_or_default(),
@@ -408,7 +409,7 @@ pub async fn view(
         csrf,
         me: me.id,
         closed: case.closed_at.is_some(),
-        reported: format_time(case.created_at),
+        reported: date_time(case.created_at),
         urgency,
         assigned_to: assigned.map(|a| Assignee {
             id: a.staff_id,
@@ -429,7 +430,7 @@ pub async fn view(
             .map(|m| MessageView {
                 from_staff: m.from_staff,
                 body: m.body,
-                at: format_time(m.created_at),
+                at: date_time(m.created_at),
             })
             .collect(),
         notes: notes
@@ -437,13 +438,13 @@ pub async fn view(
             .map(|n| NoteView {
                 by: name_of(n.staff_id),
                 body: n.body,
-                at: format_time(n.created_at),
+                at: date_time(n.created_at),
             })
             .collect(),
         timeline: timeline
             .into_iter()
             .map(|(at, entry)| TimelineEntry {
-                at: format_time(at),
+                at: date_time(at),
                 ..entry
             })
             .collect(),

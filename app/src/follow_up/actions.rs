@@ -8,11 +8,12 @@ use super::{page::PostedFollowUp, signed_in};
 use crate::{
     abuse::ClientKey,
     forms::{Fields, Outcome},
-    report::{FieldError, MAX_MESSAGE_CHARS, Receipt, intake::Intake, store, urls},
+    report::{FieldError, MAX_MESSAGE_CHARS, Receipt, store, urls},
+    ssr::AppContext,
 };
 
 pub async fn handle(
-    intake: &Intake,
+    intake: &AppContext,
     session: &Session,
     client: Option<&ClientKey>,
     form: &[(String, String)],
@@ -23,7 +24,7 @@ pub async fn handle(
     if action == "sign-in" {
         return sign_in(intake, session, client, get("receipt")).await;
     }
-    let Some((report_id, csrf)) = signed_in::current(session).await else {
+    let Some((report_id, csrf)) = signed_in::current(session, intake.db.now()).await else {
         return Outcome::Render(PostedFollowUp::notice("follow-up-signed-out-idle"));
     };
     // The synchroniser token: a form from another page or an old tab cannot act.
@@ -34,7 +35,7 @@ pub async fn handle(
         return Outcome::Render(PostedFollowUp::notice("follow-up-error-form-expired"));
     }
     // Every action here writes.
-    let db = intake.writer.connection();
+    let db = intake.db.write();
     let result = match action {
         "reply" => {
             let text = get("message").trim();
@@ -52,7 +53,7 @@ pub async fn handle(
                     text,
                 ));
             }
-            store::add_message(db, report_id, false, text).await
+            store::add_message(db, report_id, false, text, intake.db.now()).await
         }
         "add-urls" => {
             let text = get("urls");
@@ -74,7 +75,7 @@ pub async fn handle(
                     ..PostedFollowUp::default()
                 });
             }
-            store::insert_items(db, report_id, &found, None, &[]).await
+            store::insert_items(db, report_id, &found, None, &[], intake.db.now()).await
         }
         "withdraw" => {
             return Outcome::Render(PostedFollowUp {
@@ -106,7 +107,7 @@ pub async fn handle(
 }
 
 async fn sign_in(
-    intake: &Intake,
+    intake: &AppContext,
     session: &Session,
     client: Option<&ClientKey>,
     typed: &str,
@@ -126,8 +127,8 @@ async fn sign_in(
     if !client_allowed || !limits.receipt_guesses_per_prefix.allows(receipt.prefix()) {
         return refuse("follow-up-error-too-many");
     }
-    match store::find_by_receipt(&intake.db, &intake.keys, &receipt).await {
-        Ok(Some(report)) => match signed_in::sign_in(session, report.id).await {
+    match store::find_by_receipt(intake.db.read(), &intake.keys, &receipt).await {
+        Ok(Some(report)) => match signed_in::sign_in(session, report.id, intake.db.now()).await {
             Ok(()) => Outcome::Redirect(None),
             Err(error) => {
                 tracing::error!(%error, "could not start a session");

@@ -15,5 +15,4 @@ pub mod signed_in;
 
 pub use page::{FollowUpPage, PostedFollowUp, load_follow_up};
 #[cfg(feature = "ssr")]
-pub(crate) use view_model::date;
 pub use view_model::{CaseView, ItemView, MessageView};

@@ -50,21 +50,16 @@ impl PostedFollowUp {
 /// The signed-in report, or `None` when nobody is signed in.
 #[server(endpoint = "follow-up")]
 pub async fn load_follow_up() -> Result<Option<CaseView>, AppError> {
-    use super::{
-        signed_in,
-        view_model::{MessageView, date},
-    };
-    use crate::report::{intake::Intake, store};
-
-    use crate::error::internal;
+    use super::{signed_in, view_model::MessageView};
+    use crate::{error::internal, report::store, ssr::context, time::date};
 
     // Database errors become `AppError::Internal` (logged once, never sent to the browser).
-    let intake = use_context::<Intake>().ok_or(AppError::Internal)?;
+    let ctx = context()?;
     let session: tower_sessions::Session = leptos_axum::extract().await.map_err(internal)?;
-    let Some((report_id, csrf)) = signed_in::current(&session).await else {
+    let Some((report_id, csrf)) = signed_in::current(&session, ctx.db.now()).await else {
         return Ok(None);
     };
-    let db = &intake.db;
+    let db = ctx.db.read();
     if store::find(db, report_id).await?.is_none() {
         signed_in::sign_out(&session).await;
         return Ok(None);

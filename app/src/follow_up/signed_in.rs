@@ -12,11 +12,12 @@ const CSRF: &str = "csrf";
 pub async fn sign_in(
     session: &Session,
     report_id: i64,
+    now: i64,
 ) -> Result<(), tower_sessions::session::Error> {
     // A new id on sign-in: a session id seen before sign-in is worth nothing after.
     session.cycle_id().await?;
     session.insert(REPORT, report_id).await?;
-    session.insert(SEEN, crate::report::store::now()).await?;
+    session.insert(SEEN, now).await?;
     let mut token = [0u8; 16];
     rand::RngCore::fill_bytes(&mut rand::rng(), &mut token);
     session.insert(CSRF, crate::report::hex(&token)).await?;
@@ -24,10 +25,9 @@ pub async fn sign_in(
 }
 
 /// The signed-in report and the form token, if the session is live; an idle one is ended.
-pub async fn current(session: &Session) -> Option<(i64, String)> {
+pub async fn current(session: &Session, now: i64) -> Option<(i64, String)> {
     let report_id: i64 = session.get(REPORT).await.ok()??;
     let seen: i64 = session.get(SEEN).await.ok()??;
-    let now = crate::report::store::now();
     if now - seen > IDLE_SECONDS {
         let _ = session.flush().await;
         return None;

@@ -4,36 +4,15 @@
 
 use hashing::FileHashes;
 use rand::RngCore;
-use sea_orm::DatabaseConnection;
 
 use super::{
     answers::*,
-    keys::ReportKeys,
     receipt::{Receipt, hex},
     steps::{FieldError, ReportState, Step},
-    store::{self, NewReport, Stored},
+    store::{NewReport, Stored},
     urls,
-    writer::ReportWriter,
 };
-use crate::{
-    abuse::{ClientKey, Limits},
-    forms::Fields,
-};
-
-/// What intake needs, provided by the server as context.
-#[derive(Clone)]
-pub struct Intake {
-    /// For reading.
-    pub db: DatabaseConnection,
-    /// For writing: new reports through [`ReportWriter::insert`] (group commit on SQLite),
-    /// everything else through [`ReportWriter::connection`]. On SQLite that is a pool of one
-    /// connection: writers wait their turn in a fair queue instead of SQLite's busy handler,
-    /// whose sleeps made the slowest submissions take over a second under load. On
-    /// PostgreSQL the same pool as `db`.
-    pub writer: ReportWriter,
-    pub keys: ReportKeys,
-    pub limits: Limits,
-}
+use crate::{abuse::ClientKey, forms::Fields, ssr::AppContext};
 
 /// The state a new report starts in.
 pub fn start(for_child: bool, reply_language: &str) -> ReportState {
@@ -55,7 +34,7 @@ pub fn start(for_child: bool, reply_language: &str) -> ReportState {
 }
 
 pub async fn advance(
-    intake: &Intake,
+    intake: &AppContext,
     client: Option<&ClientKey>,
     form: &[(String, String)],
 ) -> ReportState {
@@ -268,7 +247,7 @@ enum Needed {
 
 /// Over the report limit, a report goes through only with a solved challenge, and only up to
 /// a second, higher limit.
-fn prove_work(intake: &Intake, client: &ClientKey, form: &Fields) -> Result<(), Needed> {
+fn prove_work(intake: &AppContext, client: &ClientKey, form: &Fields) -> Result<(), Needed> {
     let limits = &intake.limits;
     let solved = form
         .get("challenge")
@@ -287,7 +266,7 @@ fn prove_work(intake: &Intake, client: &ClientKey, form: &Fields) -> Result<(), 
 
 /// The last step: everything checked again (the draft came back from the page), then stored.
 async fn submit(
-    intake: &Intake,
+    intake: &AppContext,
     client: Option<&ClientKey>,
     form: &Fields<'_>,
     mut state: ReportState,
@@ -324,12 +303,14 @@ async fn submit(
     }
     let urls = urls::check(state.draft.url_lines()).0;
     let receipt = Receipt::for_submission(&intake.keys.submission, &state.draft.submission);
-    let report = NewReport::new(&intake.keys, &state.draft, &urls, &receipt);
-    match intake.writer.insert(report).await {
+    let report = NewReport::new(&intake.keys, &state.draft, &urls, &receipt, intake.db.now());
+    match intake.reports.insert(report).await {
         Ok(Stored::Created(_)) => done_with(receipt, &state),
         // The first answer was lost on the way (a dropped mobile connection, a browser
         // resending the form): shortly after, the same receipt is shown again.
-        Ok(Stored::AlreadySent { created_at }) if store::now() - created_at <= RESHOW_SECONDS => {
+        Ok(Stored::AlreadySent { created_at })
+            if intake.db.now() - created_at <= RESHOW_SECONDS =>
+        {
             done_with(receipt, &state)
         }
         // Later (a reload, the back button, someone else at this phone): only that it was sent.

@@ -31,7 +31,7 @@ impl ReportInProgress {
 pub async fn report_step(
     form: Vec<(String, String)>,
 ) -> Result<ReportState, crate::error::AppError> {
-    let intake = use_context::<super::intake::Intake>().ok_or(crate::error::AppError::Internal)?;
+    let intake = crate::ssr::context()?;
     let client = use_context::<http::request::Parts>()
         .and_then(|parts| parts.extensions.get::<crate::abuse::ClientKey>().cloned());
     Ok(super::intake::advance(&intake, client.as_ref(), &form).await)

@@ -18,13 +18,6 @@ use super::{
 };
 use hashing::{FileHashes, FileKind};
 
-pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or_default()
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stored {
     Created(i64),
@@ -55,8 +48,14 @@ pub struct NewReport {
 }
 
 impl NewReport {
-    pub fn new(keys: &ReportKeys, draft: &Draft, urls: &[String], receipt: &Receipt) -> NewReport {
-        let created_at = now();
+    /// A report as submitted at `created_at` (unix seconds, from the request's clock).
+    pub fn new(
+        keys: &ReportKeys,
+        draft: &Draft,
+        urls: &[String],
+        receipt: &Receipt,
+        created_at: i64,
+    ) -> NewReport {
         let contact_sealed = (draft.contact_consent && !draft.contact.trim().is_empty())
             .then(|| keys.seal_contact(draft.contact.trim()));
         let report = report::ActiveModel {
@@ -175,8 +174,9 @@ pub async fn insert_items(
     urls: &[String],
     account: Option<&Account>,
     files: &[FileHashes],
+    at: i64,
 ) -> Result<(), DbErr> {
-    let rows = item_rows(urls, account, files, now())
+    let rows = item_rows(urls, account, files, at)
         .into_iter()
         .map(|mut item| {
             item.report_id = Set(report_id);
@@ -315,13 +315,14 @@ pub async fn add_message(
     report_id: i64,
     from_staff: bool,
     body: &str,
+    at: i64,
 ) -> Result<(), DbErr> {
     message::Entity::insert(message::ActiveModel {
         id: NotSet,
         report_id: Set(report_id),
         from_staff: Set(from_staff),
         body: Set(body.to_owned()),
-        created_at: Set(now()),
+        created_at: Set(at),
     })
     .exec(db)
     .await?;
@@ -329,7 +330,7 @@ pub async fn add_message(
 }
 
 /// Withdraw: the report, its items, hashes and messages are gone from the database.
-pub async fn delete_report(db: &DatabaseConnection, id: i64) -> Result<(), DbErr> {
+pub async fn delete_report(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
     report::Entity::delete_by_id(id).exec(db).await?;
     Ok(())
 }
@@ -350,10 +351,28 @@ pub async fn close_report(db: &impl ConnectionTrait, id: i64, at: i64) -> Result
     Ok(updated.rows_affected == 1)
 }
 
-/// Retention: reports closed before `cutoff` (unix seconds) are deleted with everything in them.
-pub async fn delete_closed_before(db: &DatabaseConnection, cutoff: i64) -> Result<u64, DbErr> {
-    let deleted = report::Entity::delete_many()
+/// Retention: up to `limit` reports closed before `cutoff` (unix seconds) are deleted with
+/// everything in them; the number deleted. Called in chunks (see `server::jobs`), so one
+/// delete never holds SQLite's write lock for long.
+pub async fn delete_closed_before(
+    db: &impl ConnectionTrait,
+    cutoff: i64,
+    limit: u64,
+) -> Result<u64, DbErr> {
+    let ids: Vec<i64> = report::Entity::find()
+        .select_only()
+        .column(report::Column::Id)
         .filter(report::Column::ClosedAt.lt(cutoff))
+        .order_by_asc(report::Column::Id)
+        .limit(limit)
+        .into_tuple()
+        .all(db)
+        .await?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    let deleted = report::Entity::delete_many()
+        .filter(report::Column::Id.is_in(ids))
         .exec(db)
         .await?;
     Ok(deleted.rows_affected)

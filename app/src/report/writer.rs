@@ -159,7 +159,13 @@ mod tests {
             ..Draft::default()
         };
         let receipt = Receipt::for_submission(&keys.submission, &draft.submission);
-        NewReport::new(&keys, &draft, &["https://example.com/a".into()], &receipt)
+        NewReport::new(
+            &keys,
+            &draft,
+            &["https://example.com/a".into()],
+            &receipt,
+            1_795_392_000,
+        )
     }
 
     fn writer_with_queue(queue: mpsc::Sender<Job>) -> ReportWriter {

@@ -1,7 +1,7 @@
 //! Who is asking, and may they: the check every staff page, server function and form
 //! handler goes through. The decision itself is [`super::permits`].
 
-use sea_orm::DatabaseConnection;
+use crate::db::Db;
 use tower_sessions::Session;
 
 use super::{Permission, StaffMember, permits, service, signed_in};
@@ -26,14 +26,11 @@ pub struct SignedInStaff {
 
 /// The staff member signed in on `session`, if any. The account is read afresh on every
 /// request, so a role change or a disabled account takes effect at once.
-pub async fn current(
-    session: &Session,
-    db: &DatabaseConnection,
-) -> Result<Option<SignedInStaff>, AccessError> {
-    let Some((staff_id, csrf)) = signed_in::current(session).await else {
+pub async fn current(session: &Session, db: &Db) -> Result<Option<SignedInStaff>, AccessError> {
+    let Some((staff_id, csrf)) = signed_in::current(session, db.now()).await else {
         return Ok(None);
     };
-    match service::find_member(db, staff_id).await {
+    match service::find_member(db.read(), staff_id).await {
         Ok(Some(member)) => Ok(Some(SignedInStaff { member, csrf })),
         Ok(None) => {
             signed_in::sign_out(session).await;
@@ -49,7 +46,7 @@ pub async fn current(
 /// The signed-in staff member, if their role permits `permission`.
 pub async fn authorize(
     session: &Session,
-    db: &DatabaseConnection,
+    db: &Db,
     permission: Permission,
 ) -> Result<SignedInStaff, AccessError> {
     let staff = current(session, db)

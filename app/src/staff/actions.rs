@@ -2,14 +2,15 @@
 //! organisation. Success redirects back to the page with a GET (a reload never posts twice);
 //! a problem renders the page again with the message and the text kept.
 
-use sea_orm::DatabaseConnection;
-
 use super::{
     PostedStaffForm, Role,
     access::{SignedInStaff, form_token_matches},
     service::{self, Invitee, StaffError},
 };
-use crate::forms::{Fields, Outcome};
+use crate::{
+    db::Db,
+    forms::{Fields, Outcome},
+};
 
 fn get<'a>(form: &'a [(String, String)], name: &str) -> &'a str {
     Fields(form).value(name)
@@ -21,7 +22,7 @@ fn organisation(form: &[(String, String)], name: &str) -> Option<i64> {
 
 /// Handles one administrator form post. The caller has checked `Permission::ManageStaff`.
 pub async fn handle_admin(
-    db: &DatabaseConnection,
+    db: &Db,
     staff: &SignedInStaff,
     form: &[(String, String)],
 ) -> Outcome<PostedStaffForm> {

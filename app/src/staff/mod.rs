@@ -31,15 +31,3 @@ pub use member::StaffMember;
 pub use page::{StaffAdminPage, StaffAuditPage, StaffPage};
 pub use role::{Permission, Role, a_role_without, may_see_handover, permits};
 pub use server_fns::{load_audit_trail, load_staff_admin, load_staff_home};
-
-/// `YYYY-MM-DD HH:MM` (UTC) from unix seconds.
-#[cfg(feature = "ssr")]
-pub fn format_time(unix: i64) -> String {
-    let minutes = unix.rem_euclid(86_400) / 60;
-    format!(
-        "{} {:02}:{:02}",
-        crate::follow_up::date(unix),
-        minutes / 60,
-        minutes % 60
-    )
-}

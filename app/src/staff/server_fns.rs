@@ -10,7 +10,8 @@ use crate::error::AppError;
 pub async fn load_staff_home() -> Result<HomeView, AppError> {
     use super::{Permission, permits, service};
     let staff = crate::ssr::require_staff(Permission::OpenWorkspace).await?;
-    let db = crate::ssr::db()?;
+    // Reads only.
+    let db = crate::ssr::db()?.read().clone();
     let member = staff.member;
     let organisation = match member.organisation_id {
         Some(id) => service::organisations(&db)
@@ -37,10 +38,11 @@ pub async fn load_staff_admin() -> Result<AdminView, AppError> {
     use super::{
         Permission, Role,
         dto::{InvitationRow, OrganisationRow, StaffRow},
-        format_time, service,
+        service,
     };
     let staff = crate::ssr::require_staff(Permission::ManageStaff).await?;
-    let db = crate::ssr::db()?;
+    // Reads only.
+    let db = crate::ssr::db()?.read().clone();
     let internal = crate::ssr::internal;
     let organisations = service::organisations(&db).await.map_err(internal)?;
     let org_name = |id: Option<i64>| {
@@ -58,7 +60,7 @@ pub async fn load_staff_admin() -> Result<AdminView, AppError> {
                 email: a.email,
                 role: Role::parse(&a.role)?,
                 organisation_id: a.organisation_id,
-                last_sign_in: a.last_sign_in_at.map(format_time),
+                last_sign_in: a.last_sign_in_at.map(crate::time::date_time),
                 disabled: a.disabled_at.is_some(),
             })
         })
@@ -72,7 +74,7 @@ pub async fn load_staff_admin() -> Result<AdminView, AppError> {
                 who: i.email.or(i.subject).unwrap_or_default(),
                 role: Role::parse(&i.role)?,
                 organisation: org_name(i.organisation_id),
-                invited_on: format_time(i.created_at),
+                invited_on: crate::time::date_time(i.created_at),
             })
         })
         .collect();
@@ -97,7 +99,8 @@ pub async fn load_audit_trail() -> Result<AuditView, AppError> {
     use super::Permission;
     use crate::audit::store;
     crate::ssr::require_staff(Permission::ViewAudit).await?;
-    let db = crate::ssr::db()?;
+    // Reads only.
+    let db = crate::ssr::db()?.read().clone();
     let chain = store::verify(&db).await.map_err(crate::ssr::internal)?;
     let events = store::recent(&db, 200)
         .await

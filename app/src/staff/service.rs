@@ -2,8 +2,8 @@
 //! Each one writes its audit event in its own transaction.
 
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait,
-    DatabaseConnection, DbErr, EntityTrait, NotSet, QueryFilter, QueryOrder, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DbErr,
+    EntityTrait, NotSet, QueryFilter, QueryOrder,
 };
 
 use super::{
@@ -15,7 +15,7 @@ use crate::{
         AuditAction,
         store::{Actor, NewEvent, append},
     },
-    report::store::now,
+    db::{Db, retrying},
 };
 
 /// What the identity provider vouched for, after the ID token was verified.
@@ -105,38 +105,6 @@ pub async fn find_member(db: &impl ConnectionTrait, id: i64) -> Result<Option<St
         .and_then(member))
 }
 
-/// Whether a transaction lost a race with another one and may simply be run again: SQLite's
-/// single writer ("database is locked"/busy) or a unique key taken meanwhile (two appends to
-/// the audit chain, two first sign-ins of one person).
-pub(crate) fn lost_a_race(error: &DbErr) -> bool {
-    if matches!(
-        error.sql_err(),
-        Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
-    ) {
-        return true;
-    }
-    let text = error.to_string();
-    text.contains("database is locked") || text.contains("busy")
-}
-
-/// Runs a use case again, up to four more times, while its transaction loses a race (see
-/// [`lost_a_race`]). `db_error` finds the database error inside the use case's own error.
-pub(crate) async fn retrying<T, E, F>(
-    mut attempt: impl FnMut() -> F,
-    db_error: impl Fn(&E) -> Option<&DbErr>,
-) -> Result<T, E>
-where
-    F: Future<Output = Result<T, E>>,
-{
-    let mut tries = 0;
-    loop {
-        match attempt().await {
-            Err(error) if tries < 4 && db_error(&error).is_some_and(lost_a_race) => tries += 1,
-            outcome => return outcome,
-        }
-    }
-}
-
 fn plain_db_error(error: &DbErr) -> Option<&DbErr> {
     Some(error)
 }
@@ -150,18 +118,19 @@ fn staff_db_error(error: &StaffError) -> Option<&DbErr> {
 
 /// Signs in a verified identity: an existing account, or a new one from an open invitation
 /// (by subject, or by verified e-mail). Everything else is refused, and audited.
-pub async fn sign_in(db: &DatabaseConnection, identity: &Identity) -> Result<SignIn, DbErr> {
+pub async fn sign_in(db: &Db, identity: &Identity) -> Result<SignIn, DbErr> {
     retrying(|| sign_in_once(db, identity), plain_db_error).await
 }
 
-async fn sign_in_once(db: &DatabaseConnection, identity: &Identity) -> Result<SignIn, DbErr> {
+async fn sign_in_once(db: &Db, identity: &Identity) -> Result<SignIn, DbErr> {
     let txn = db.begin().await?;
     let existing = staff_account::Entity::find()
         .filter(staff_account::Column::Issuer.eq(&identity.issuer))
         .filter(staff_account::Column::Subject.eq(&identity.subject))
         .one(&txn)
         .await?;
-    let now = now();
+    let now = db.now();
+    let at = now;
     let account = match existing {
         Some(account) => Some(account),
         None => match open_invitation(&txn, identity).await? {
@@ -172,6 +141,7 @@ async fn sign_in_once(db: &DatabaseConnection, identity: &Identity) -> Result<Si
     let Some(member) = account.and_then(member) else {
         append(
             &txn,
+            at,
             NewEvent::new(
                 Actor {
                     id: None,
@@ -193,7 +163,12 @@ async fn sign_in_once(db: &DatabaseConnection, identity: &Identity) -> Result<Si
         .filter(staff_account::Column::Id.eq(member.id))
         .exec(&txn)
         .await?;
-    append(&txn, NewEvent::new(member.actor(), AuditAction::SignedIn)).await?;
+    append(
+        &txn,
+        at,
+        NewEvent::new(member.actor(), AuditAction::SignedIn),
+    )
+    .await?;
     txn.commit().await?;
     Ok(SignIn::Welcome(member))
 }
@@ -218,7 +193,7 @@ async fn accept(
     txn: &impl ConnectionTrait,
     identity: &Identity,
     invite: invitation::Model,
-    now: i64,
+    at: i64,
 ) -> Result<staff_account::Model, DbErr> {
     let account = staff_account::ActiveModel {
         id: NotSet,
@@ -235,18 +210,19 @@ async fn accept(
             .collect()),
         role: Set(invite.role.clone()),
         organisation_id: Set(invite.organisation_id),
-        created_at: Set(now),
+        created_at: Set(at),
         last_sign_in_at: Set(None),
         disabled_at: Set(None),
     }
     .insert(txn)
     .await?;
     let mut accepted: invitation::ActiveModel = invite.clone().into();
-    accepted.accepted_at = Set(Some(now));
+    accepted.accepted_at = Set(Some(at));
     accepted.accepted_by = Set(Some(account.id));
     accepted.update(txn).await?;
     append(
         txn,
+        at,
         NewEvent::new(
             Actor {
                 id: Some(account.id),
@@ -262,11 +238,17 @@ async fn accept(
 }
 
 /// Records a sign-out.
-pub async fn sign_out(db: &DatabaseConnection, member: &StaffMember) -> Result<(), DbErr> {
+pub async fn sign_out(db: &Db, member: &StaffMember) -> Result<(), DbErr> {
     retrying(
         || async {
             let txn = db.begin().await?;
-            append(&txn, NewEvent::new(member.actor(), AuditAction::SignedOut)).await?;
+            let at = db.now();
+            append(
+                &txn,
+                at,
+                NewEvent::new(member.actor(), AuditAction::SignedOut),
+            )
+            .await?;
             txn.commit().await
         },
         plain_db_error,
@@ -306,7 +288,7 @@ impl Invitee {
 
 /// Invites someone with `role`; `by` None is the command line.
 pub async fn invite(
-    db: &DatabaseConnection,
+    db: &Db,
     by: Option<&StaffMember>,
     invitee: Invitee,
     role: Role,
@@ -320,13 +302,14 @@ pub async fn invite(
 }
 
 async fn invite_once(
-    db: &DatabaseConnection,
+    db: &Db,
     by: Option<&StaffMember>,
     invitee: Invitee,
     role: Role,
     organisation_id: Option<i64>,
 ) -> Result<(), StaffError> {
     let txn = db.begin().await?;
+    let at = db.now();
     check_organisation(&txn, role, organisation_id).await?;
     let (email, subject) = match &invitee {
         Invitee::Email(e) => (Some(e.clone()), None),
@@ -361,7 +344,7 @@ async fn invite_once(
         role: Set(role.as_str().to_owned()),
         organisation_id: Set(organisation_id),
         invited_by: Set(by.map(|m| m.id)),
-        created_at: Set(now()),
+        created_at: Set(at),
         accepted_at: Set(None),
         accepted_by: Set(None),
     }
@@ -374,6 +357,7 @@ async fn invite_once(
     }
     append(
         &txn,
+        at,
         NewEvent::new(actor, AuditAction::Invited)
             .target(invitee.label())
             .detail(detail),
@@ -400,7 +384,7 @@ async fn check_organisation(
 
 /// Gives staff member `staff_id` a new role (and organisation).
 pub async fn change_role(
-    db: &DatabaseConnection,
+    db: &Db,
     by: &StaffMember,
     staff_id: i64,
     role: Role,
@@ -414,7 +398,7 @@ pub async fn change_role(
 }
 
 async fn change_role_once(
-    db: &DatabaseConnection,
+    db: &Db,
     by: &StaffMember,
     staff_id: i64,
     role: Role,
@@ -424,6 +408,7 @@ async fn change_role_once(
         return Err(StaffError::OwnRole);
     }
     let txn = db.begin().await?;
+    let at = db.now();
     let account = staff_account::Entity::find_by_id(staff_id)
         .one(&txn)
         .await?
@@ -440,6 +425,7 @@ async fn change_role_once(
     changed.update(&txn).await?;
     append(
         &txn,
+        at,
         NewEvent::new(by.actor(), AuditAction::RoleChanged)
             .target(target)
             .detail(format!("from={before} to={}", role.as_str())),
@@ -455,7 +441,7 @@ pub const ORGANISATION_KINDS: [&str; 5] =
 
 /// Adds an organisation.
 pub async fn create_organisation(
-    db: &DatabaseConnection,
+    db: &Db,
     by: &StaffMember,
     name: &str,
     kind: &str,
@@ -468,7 +454,7 @@ pub async fn create_organisation(
 }
 
 async fn create_organisation_once(
-    db: &DatabaseConnection,
+    db: &Db,
     by: &StaffMember,
     name: &str,
     kind: &str,
@@ -482,6 +468,7 @@ async fn create_organisation_once(
         .find(|k| *k == kind)
         .unwrap_or("other");
     let txn = db.begin().await?;
+    let at = db.now();
     let exists = organisation::Entity::find()
         .filter(organisation::Column::Name.eq(name))
         .one(&txn)
@@ -493,12 +480,13 @@ async fn create_organisation_once(
         id: NotSet,
         name: Set(name.to_owned()),
         kind: Set(kind.to_owned()),
-        created_at: Set(now()),
+        created_at: Set(at),
     }
     .insert(&txn)
     .await?;
     append(
         &txn,
+        at,
         NewEvent::new(by.actor(), AuditAction::OrganisationCreated)
             .target(name)
             .detail(format!("kind={kind} id={}", created.id)),

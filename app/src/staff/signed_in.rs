@@ -19,12 +19,12 @@ const CSRF: &str = "csrf";
 pub async fn sign_in(
     session: &Session,
     staff_id: i64,
+    now: i64,
 ) -> Result<(), tower_sessions::session::Error> {
     // Nothing from before sign-in carries over (the pending OpenID state, a reporter's
     // session), and the id changes: a session id seen before sign-in is worth nothing after.
     session.clear().await;
     session.cycle_id().await?;
-    let now = crate::report::store::now();
     session.insert(STAFF, staff_id).await?;
     session.insert(SINCE, now).await?;
     session.insert(SEEN, now).await?;
@@ -35,11 +35,10 @@ pub async fn sign_in(
 }
 
 /// The signed-in staff id and the form token, if the session is live; a stale one is ended.
-pub async fn current(session: &Session) -> Option<(i64, String)> {
+pub async fn current(session: &Session, now: i64) -> Option<(i64, String)> {
     let staff_id: i64 = session.get(STAFF).await.ok()??;
     let since: i64 = session.get(SINCE).await.ok()??;
     let seen: i64 = session.get(SEEN).await.ok()??;
-    let now = crate::report::store::now();
     if now - seen > IDLE_SECONDS || now - since > MAX_SECONDS {
         let _ = session.flush().await;
         return None;

@@ -23,6 +23,9 @@ pub enum AdminCommand {
         /// helpline_staff, analyst, caseworker, care_partner or administrator.
         #[arg(long, default_value = "administrator")]
         role: String,
+        /// The organisation they work for, by its name or id (needed for care partners).
+        #[arg(long)]
+        organisation: Option<String>,
     },
 }
 
@@ -35,12 +38,26 @@ pub async fn run(command: AdminCommand) -> anyhow::Result<()> {
             email,
             subject,
             role,
+            organisation,
         } => {
             let Some(role) = Role::parse(&role) else {
                 bail!("unknown role {role:?}");
             };
-            if role.needs_organisation() {
-                bail!("a care partner needs an organisation: invite them on the admin page");
+            let organisation_id = match organisation.as_deref().map(str::trim) {
+                None | Some("") => None,
+                Some(wanted) => {
+                    let found = service::organisations(&db)
+                        .await?
+                        .into_iter()
+                        .find(|o| o.name == wanted || o.id.to_string() == wanted);
+                    match found {
+                        Some(organisation) => Some(organisation.id),
+                        None => bail!("no organisation {wanted:?} (add it on the admin page)"),
+                    }
+                }
+            };
+            if role.needs_organisation() && organisation_id.is_none() {
+                bail!("a care partner needs an organisation: give --organisation");
             }
             let invitee = match (email, subject) {
                 (Some(email), _) => Invitee::email(&email)
@@ -50,7 +67,9 @@ pub async fn run(command: AdminCommand) -> anyhow::Result<()> {
                 }
                 _ => bail!("give --email or --subject"),
             };
-            match service::invite(&db, None, invitee, role, None).await {
+            // The CLI runs beside the server: its writes begin IMMEDIATE and wait their turn.
+            let store = app::db::Db::new(db.clone(), db.clone(), settings.clock.clone());
+            match service::invite(&store, None, invitee, role, organisation_id).await {
                 Ok(()) => println!(
                     "invited as {}: the account is created at the first sign-in",
                     role.as_str()

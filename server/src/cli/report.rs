@@ -20,6 +20,7 @@ pub async fn run(command: ReportCommand) -> anyhow::Result<()> {
     let settings = Settings::from_env()?;
     let db = db::connect(&settings).await?;
     db::migrate(&db).await?;
+    let now = settings.clock.now();
     match command {
         ReportCommand::Find { url } => {
             let url = urls::normalise(&url)
@@ -36,12 +37,12 @@ pub async fn run(command: ReportCommand) -> anyhow::Result<()> {
             if text.is_empty() {
                 bail!("the message is empty");
             }
-            store::add_message(&db, id, true, text)
+            store::add_message(&db, id, true, text, now)
                 .await
                 .context("could not save the message")?;
         }
         ReportCommand::Close { id } => {
-            if !store::close_report(&db, id, store::now()).await? {
+            if !store::close_report(&db, id, now).await? {
                 bail!("no report {id}");
             }
         }

@@ -124,7 +124,8 @@ impl OidcLogin {
     }
 
     /// Where to send the browser, and what to remember until it comes back.
-    pub async fn start(&self) -> Result<(String, PendingSignIn), OidcError> {
+    /// `now`: when the sign-in starts (unix seconds); it must come back within minutes.
+    pub async fn start(&self, now: i64) -> Result<(String, PendingSignIn), OidcError> {
         let client = self.client().await?;
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let (url, state, nonce) = client
@@ -143,7 +144,7 @@ impl OidcLogin {
                 state: state.secret().clone(),
                 nonce: nonce.secret().clone(),
                 pkce_verifier: verifier.secret().clone(),
-                started_at: app::report::store::now(),
+                started_at: now,
             },
         ))
     }

@@ -3,14 +3,17 @@
 
 use std::time::Duration;
 
-use app::report::store;
-use sea_orm::DatabaseConnection;
+use app::{db::Db, report::store};
 
-pub async fn delete_closed_periodically(db: DatabaseConnection, retention_days: u32) {
+/// Reports deleted per statement: each chunk is its own short write, so the report writer's
+/// batches (and staff actions) get SQLite's lock between chunks and never wait long.
+const CHUNK: u64 = 200;
+
+pub async fn delete_closed_periodically(db: Db, retention_days: u32) {
     let mut tick = tokio::time::interval(Duration::from_secs(3600));
     loop {
         tick.tick().await;
-        match run_once(&db, retention_days, store::now()).await {
+        match run_once(&db, retention_days, db.now()).await {
             Ok(0) => {}
             Ok(deleted) => tracing::info!(deleted, "retention: deleted closed reports"),
             Err(error) => tracing::warn!(%error, "retention: could not delete closed reports"),
@@ -18,11 +21,18 @@ pub async fn delete_closed_periodically(db: DatabaseConnection, retention_days: 
     }
 }
 
-/// Deletes reports closed more than `retention_days` before `now` (unix seconds).
-pub async fn run_once(
-    db: &DatabaseConnection,
-    retention_days: u32,
-    now: i64,
-) -> Result<u64, sea_orm::DbErr> {
-    store::delete_closed_before(db, now - i64::from(retention_days) * 86_400).await
+/// Deletes reports closed more than `retention_days` before `now` (unix seconds), chunk by
+/// chunk through the write path; the number deleted.
+pub async fn run_once(db: &Db, retention_days: u32, now: i64) -> Result<u64, sea_orm::DbErr> {
+    let cutoff = now - i64::from(retention_days) * 86_400;
+    let mut total = 0;
+    loop {
+        let deleted = store::delete_closed_before(db.write(), cutoff, CHUNK).await?;
+        total += deleted;
+        if deleted < CHUNK {
+            return Ok(total);
+        }
+        // Let queued writers in before the next chunk.
+        tokio::task::yield_now().await;
+    }
 }

@@ -18,7 +18,7 @@ use crate::state::AppState;
 
 pub async fn report(State(state): State<AppState>, request: Request) -> Response {
     let (parts, form) = form_pairs(request).await;
-    let intake = state.intake.clone();
+    let intake = state.app.clone();
     let next = intake::advance(&intake, client_of(&parts).as_ref(), &form).await;
     render(&state, parts, move || {
         provide_context(PostedReport(next.clone()))
@@ -32,7 +32,7 @@ pub async fn follow_up(
     request: Request,
 ) -> Response {
     let (parts, form) = form_pairs(request).await;
-    let intake = state.intake.clone();
+    let intake = state.app.clone();
     let outcome = actions::handle(&intake, &session, client_of(&parts).as_ref(), &form).await;
     answer(&state, parts, outcome).await
 }

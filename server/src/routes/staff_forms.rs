@@ -22,11 +22,11 @@ use crate::state::AppState;
 /// `POST /staff/admin`: the administrators' forms.
 pub async fn admin(State(state): State<AppState>, session: Session, request: Request) -> Response {
     let (parts, form) = form_pairs(request).await;
-    let staff = match access::authorize(&session, &state.db, Permission::ManageStaff).await {
+    let staff = match access::authorize(&session, &state.app.db, Permission::ManageStaff).await {
         Ok(staff) => staff,
         Err(error) => return ApiError::from(error).into_response(),
     };
-    let outcome = actions::handle_admin(&state.db, &staff, &form).await;
+    let outcome = actions::handle_admin(&state.app.db, &staff, &form).await;
     answer(&state, parts, outcome).await
 }
 
@@ -38,7 +38,7 @@ pub async fn case(
     request: Request,
 ) -> Response {
     let (parts, form) = form_pairs(request).await;
-    let staff = match access::authorize(&session, &state.db, Permission::ViewCase).await {
+    let staff = match access::authorize(&session, &state.app.db, Permission::ViewCase).await {
         Ok(staff) => staff,
         Err(error) => return ApiError::from(error).into_response(),
     };
@@ -50,6 +50,6 @@ pub async fn case(
     else {
         return ApiError(AppError::NotFound).into_response();
     };
-    let outcome = case_actions::handle(&state.db, &staff, case_id, &form).await;
+    let outcome = case_actions::handle(&state.app.db, &staff, case_id, &form).await;
     answer(&state, parts, outcome).await
 }

@@ -31,7 +31,7 @@ pub async fn sign_in(State(state): State<AppState>, session: Session) -> Respons
     let Some(login) = state.oidc.as_ref() else {
         return to_staff_home("unavailable");
     };
-    match login.start().await {
+    match login.start(state.app.db.now()).await {
         Ok((url, pending)) => {
             if let Err(error) = session.insert(PENDING, pending).await {
                 tracing::error!(%error, "could not keep the pending sign-in");
@@ -79,7 +79,8 @@ pub async fn callback(
             pending.state.as_bytes(),
         ))
     });
-    let fresh = app::report::store::now() - pending.started_at <= PENDING_SECONDS;
+    let now = state.app.db.now();
+    let fresh = now - pending.started_at <= PENDING_SECONDS;
     let (true, true, Some(code)) = (state_matches, fresh, params.code) else {
         return to_staff_home("failed");
     };
@@ -90,8 +91,8 @@ pub async fn callback(
             return to_staff_home("failed");
         }
     };
-    match service::sign_in(&state.db, &identity).await {
-        Ok(SignIn::Welcome(member)) => match signed_in::sign_in(&session, member.id).await {
+    match service::sign_in(&state.app.db, &identity).await {
+        Ok(SignIn::Welcome(member)) => match signed_in::sign_in(&session, member.id, now).await {
             Ok(()) => Redirect::to("/staff").into_response(),
             Err(error) => {
                 tracing::error!(%error, "could not start a staff session");
@@ -116,7 +117,7 @@ pub async fn sign_out(
     request: Request,
 ) -> Response {
     let (_, form) = form_pairs(request).await;
-    let staff = match access::authorize(&session, &state.db, Permission::OpenWorkspace).await {
+    let staff = match access::authorize(&session, &state.app.db, Permission::OpenWorkspace).await {
         Ok(staff) => staff,
         Err(error) => return ApiError::from(error).into_response(),
     };
@@ -128,7 +129,7 @@ pub async fn sign_out(
     if !form_token_matches(token, &staff) {
         return ApiError(AppError::Forbidden).into_response();
     }
-    if let Err(error) = service::sign_out(&state.db, &staff.member).await {
+    if let Err(error) = service::sign_out(&state.app.db, &staff.member).await {
         tracing::error!(%error, "could not record a sign-out");
     }
     signed_in::sign_out(&session).await;

@@ -361,7 +361,7 @@ async fn the_queue_is_ordered_by_the_urgency_the_page_explains() {
     use sea_orm::ConnectionTrait;
     for backend in backends() {
         let app = crate::helpers::spawn_app(backend).await;
-        let now = store::now();
+        let now = app.store.now();
         let safety = ["safe", "danger", "suicidal", "safe"];
         let ages = [
             "under13",

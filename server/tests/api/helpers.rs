@@ -78,6 +78,8 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
+    /// The application's own write path and clock: use cases called by tests go through it.
+    pub store: app::db::Db,
 }
 
 impl TestApp {
@@ -139,6 +141,7 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, String)]) -> TestA
         .expect("application builds");
     let address = format!("http://{}", app.local_addr());
     let db = app.db().clone();
+    let store = app.store().clone();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -148,5 +151,6 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, String)]) -> TestA
         address,
         client,
         db,
+        store,
     }
 }

@@ -15,3 +15,4 @@ mod sessions;
 mod staff_access;
 mod staff_audit;
 mod staff_sign_in;
+mod write_path;

@@ -43,7 +43,7 @@ fn report_with_receipt(submission: &str, receipt_of: &str) -> NewReport {
         "https://example.org/same".to_owned(),
     ];
     let receipt = Receipt::for_submission(&keys.submission, receipt_of);
-    NewReport::new(&keys, &draft, &urls, &receipt)
+    NewReport::new(&keys, &draft, &urls, &receipt, 1_795_392_000)
 }
 
 fn new_report(submission: &str) -> NewReport {

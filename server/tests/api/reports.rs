@@ -167,9 +167,15 @@ async fn report_receipt_follow_up_and_withdraw() {
             .await
             .unwrap();
         assert_eq!(ids.len(), 1);
-        store::add_message(&app.db, ids[0], true, "We have looked at your report.")
-            .await
-            .unwrap();
+        store::add_message(
+            &app.db,
+            ids[0],
+            true,
+            "We have looked at your report.",
+            app.store.now(),
+        )
+        .await
+        .unwrap();
         let page = follow_up_page(&app, &client).await;
         assert!(page.contains("We have looked at your report."));
         let csrf = page
@@ -363,21 +369,21 @@ async fn closed_reports_are_deleted_after_the_retention_period() {
         let id = store::find_by_url(&app.db, "https://example.com/one")
             .await
             .unwrap()[0];
-        let now = store::now();
+        let now = app.store.now();
         assert_eq!(
-            retention::run_once(&app.db, 30, now).await.unwrap(),
+            retention::run_once(&app.store, 30, now).await.unwrap(),
             0,
             "open reports stay"
         );
         assert!(store::close_report(&app.db, id, now).await.unwrap());
         assert_eq!(
-            retention::run_once(&app.db, 30, now + 29 * 86_400)
+            retention::run_once(&app.store, 30, now + 29 * 86_400)
                 .await
                 .unwrap(),
             0
         );
         assert_eq!(
-            retention::run_once(&app.db, 30, now + 31 * 86_400)
+            retention::run_once(&app.store, 30, now + 31 * 86_400)
                 .await
                 .unwrap(),
             1,

@@ -24,7 +24,7 @@ fn record(expires_in: Duration) -> Record {
 async fn sessions_are_stored_loaded_and_deleted() {
     for backend in backends() {
         let app = spawn_app(backend).await;
-        let store = DbSessionStore::new(app.db.clone());
+        let store = DbSessionStore::new(app.store.clone());
         let mut rec = record(Duration::hours(1));
         store.create(&mut rec).await.expect("create");
         let loaded = store.load(&rec.id).await.expect("load").expect("present");
@@ -46,7 +46,7 @@ async fn sessions_are_stored_loaded_and_deleted() {
 async fn an_expired_session_is_never_loaded_and_is_cleaned_up() {
     for backend in backends() {
         let app = spawn_app(backend).await;
-        let store = DbSessionStore::new(app.db.clone());
+        let store = DbSessionStore::new(app.store.clone());
         let mut old = record(Duration::seconds(-5));
         let mut live = record(Duration::hours(1));
         store.create(&mut old).await.unwrap();
@@ -61,7 +61,7 @@ async fn an_expired_session_is_never_loaded_and_is_cleaned_up() {
 #[tokio::test]
 async fn a_colliding_session_id_gets_a_fresh_one() {
     let app = spawn_app(backends()[0]).await;
-    let store = DbSessionStore::new(app.db.clone());
+    let store = DbSessionStore::new(app.store.clone());
     let mut first = record(Duration::hours(1));
     store.create(&mut first).await.unwrap();
     let mut second = record(Duration::hours(1));

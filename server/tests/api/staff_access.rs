@@ -83,7 +83,7 @@ fn every_page_form_and_server_function_is_public_or_has_a_permission() {
 }
 
 pub(crate) async fn signed_in_as(app: &TestApp, role: Role, email: &str) -> (Browser, String) {
-    service::invite(&app.db, None, Invitee::email(email).unwrap(), role, None)
+    service::invite(&app.store, None, Invitee::email(email).unwrap(), role, None)
         .await
         .unwrap();
     let browser = Browser::new(app);
@@ -102,7 +102,7 @@ async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
         let (helpline, helpline_csrf) =
             signed_in_as(&app, Role::HelplineStaff, "helpline@example.test").await;
         let partner_org = service::create_organisation(
-            &app.db,
+            &app.store,
             &service::find_member(&app.db, 1).await.unwrap().unwrap(),
             "Care centre",
             "care_centre",
@@ -110,7 +110,7 @@ async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
         .await
         .unwrap();
         service::invite(
-            &app.db,
+            &app.store,
             None,
             Invitee::email("partner@example.test").unwrap(),
             Role::CarePartner,

@@ -38,7 +38,7 @@ async fn an_invited_analyst_signs_in_and_out_and_an_uninvited_person_is_refused(
         assert!(!body.contains("Signed in as"));
 
         service::invite(
-            &app.db,
+            &app.store,
             None,
             Invitee::email("Analyst.One@example.test").unwrap(),
             Role::Analyst,
