@@ -15,6 +15,8 @@ pub mod forms;
 pub mod help;
 pub mod home;
 pub mod i18n;
+#[cfg(feature = "ssr")]
+pub mod jobs;
 pub mod monitor;
 pub mod parents;
 pub mod report;

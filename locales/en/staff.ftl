@@ -88,3 +88,23 @@ staff-audit-column-what = What
 staff-audit-column-case = Case
 staff-audit-column-target = About
 staff-audit-column-detail = Detail
+
+## Background jobs (administrators' page)
+
+staff-admin-jobs-title = Background jobs
+# Variables:
+#   $count (Number) - Jobs queued or running now
+staff-admin-jobs-pending =
+    { $count ->
+        [one] { $count } job is waiting or running.
+       *[other] { $count } jobs are waiting or running.
+    }
+staff-admin-jobs-none-dead = No job has failed for good.
+staff-admin-jobs-dead-caption = Jobs that failed for good. They are not tried again by themselves.
+staff-admin-jobs-column-id = Job
+staff-admin-jobs-column-kind = What it does
+staff-admin-jobs-column-attempts = Attempts
+staff-admin-jobs-column-error = Last error
+staff-admin-jobs-column-last-tried = Last tried (UTC)
+staff-job-kind-delete-closed-reports = Delete closed reports after the retention period
+staff-job-kind-delete-expired-sessions = Delete expired sign-in sessions

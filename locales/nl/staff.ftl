@@ -88,3 +88,23 @@ staff-audit-column-what = Wat
 staff-audit-column-case = Zaak
 staff-audit-column-target = Over
 staff-audit-column-detail = Details
+
+## Achtergrondtaken (pagina voor beheerders)
+
+staff-admin-jobs-title = Achtergrondtaken
+# Variables:
+#   $count (Number) - Jobs queued or running now
+staff-admin-jobs-pending =
+    { $count ->
+        [one] { $count } taak wacht of loopt.
+       *[other] { $count } taken wachten of lopen.
+    }
+staff-admin-jobs-none-dead = Geen taak is definitief mislukt.
+staff-admin-jobs-dead-caption = Taken die definitief mislukt zijn. Ze worden niet vanzelf opnieuw geprobeerd.
+staff-admin-jobs-column-id = Taak
+staff-admin-jobs-column-kind = Wat ze doet
+staff-admin-jobs-column-attempts = Pogingen
+staff-admin-jobs-column-error = Laatste fout
+staff-admin-jobs-column-last-tried = Laatst geprobeerd (UTC)
+staff-job-kind-delete-closed-reports = Gesloten meldingen verwijderen na de bewaartermijn
+staff-job-kind-delete-expired-sessions = Verlopen aanmeldsessies verwijderen

@@ -8,6 +8,8 @@ mod m20261123_000002_create_report_tables;
 mod m20261123_000003_create_staff_tables;
 mod m20261123_000004_add_report_item_video_frames;
 mod m20261123_000005_create_case_tables;
+// From here on named by date and time, so migrations from two branches cannot collide.
+mod m20261201_203000_create_job_table;
 
 pub struct Migrator;
 
@@ -20,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000003_create_staff_tables::Migration),
             Box::new(m20261123_000004_add_report_item_video_frames::Migration),
             Box::new(m20261123_000005_create_case_tables::Migration),
+            Box::new(m20261201_203000_create_job_table::Migration),
         ]
     }
 }

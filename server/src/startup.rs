@@ -7,6 +7,7 @@ use anyhow::Context;
 use app::{
     abuse::{ClientHasher, Limits},
     db::Db,
+    jobs::NewJob,
     report::ReportKeys,
     shell::QuickExitSetting,
     ssr::AppContext,
@@ -24,18 +25,23 @@ use tower_sessions::{Expiry, SessionManagerLayer, cookie::SameSite};
 use crate::{
     clients::oidc::OidcLogin,
     config::Settings,
-    db, jobs,
+    db,
+    jobs::Runner,
     middleware::{access_log, client_key, security, trailing_slash},
     routes::{self, forms::MAX_REQUEST_BYTES},
     session_store::DbSessionStore,
     state::{AppState, LeptosContext},
 };
 
+/// How often each instance looks for due jobs.
+const JOB_POLL: Duration = Duration::from_secs(1);
+
 pub struct Application {
     listener: TcpListener,
     router: Router,
     db: DatabaseConnection,
     store: Db,
+    jobs: Runner,
 }
 
 impl Application {
@@ -65,10 +71,6 @@ impl Application {
             limits: Limits::new(settings.reports_per_client),
         };
         let store_for_sessions = DbSessionStore::new(store.clone());
-        tokio::spawn(jobs::delete_expired_sessions::delete_expired_periodically(
-            store_for_sessions.clone(),
-            Duration::from_secs(600),
-        ));
         let sessions = SessionManagerLayer::new(store_for_sessions)
             .with_name("portal_session")
             .with_http_only(true)
@@ -78,10 +80,22 @@ impl Application {
             // own inactivity limit on its sessions.
             .with_expiry(Expiry::OnSessionEnd);
 
-        tokio::spawn(jobs::delete_closed_reports::delete_closed_periodically(
-            store.clone(),
-            settings.retention_days,
-        ));
+        // The periodic jobs exist once (whichever instance enqueues first), and every
+        // instance runs whatever is due.
+        for kind in [
+            app::jobs::kind::DELETE_CLOSED_REPORTS,
+            app::jobs::kind::DELETE_EXPIRED_SESSIONS,
+        ] {
+            app::jobs::enqueue(
+                store.write(),
+                NewJob::singleton(kind, store.now()),
+                store.now(),
+            )
+            .await
+            .context("cannot schedule the periodic jobs")?;
+        }
+        let jobs = Runner::new(store.clone()).with_portal_jobs(settings.retention_days);
+        tokio::spawn(jobs.clone().run_periodically(JOB_POLL));
         let quick_exit = QuickExitSetting(settings.quick_exit_url.clone());
         let app_for_context = app_context.clone();
         let context: LeptosContext = Arc::new(move || {
@@ -139,6 +153,7 @@ impl Application {
             router,
             db,
             store,
+            jobs,
         })
     }
 
@@ -155,6 +170,11 @@ impl Application {
     /// The database as the application's use cases write to it (its one write path and clock).
     pub fn store(&self) -> &Db {
         &self.store
+    }
+
+    /// This instance's job runner (tests run due jobs with it after moving the clock).
+    pub fn jobs(&self) -> &Runner {
+        &self.jobs
     }
 
     /// Serves until SIGINT or SIGTERM, then finishes the requests under way.

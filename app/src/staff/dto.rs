@@ -43,7 +43,18 @@ pub struct OrganisationRow {
     pub kind: String,
 }
 
-/// The administrators' page: staff, open invitations, organisations.
+/// A background job that failed for good (`app::jobs`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeadJobRow {
+    pub id: i64,
+    pub kind: String,
+    pub attempts: i32,
+    /// The job's own error code (never personal data).
+    pub error: Option<String>,
+    pub last_tried: String,
+}
+
+/// The administrators' page: staff, open invitations, organisations, background jobs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AdminView {
     pub me: i64,
@@ -51,6 +62,9 @@ pub struct AdminView {
     pub staff: Vec<StaffRow>,
     pub invitations: Vec<InvitationRow>,
     pub organisations: Vec<OrganisationRow>,
+    /// Jobs queued or running now.
+    pub jobs_pending: u32,
+    pub dead_jobs: Vec<DeadJobRow>,
 }
 
 /// The audit page: the chain's state and the newest events.

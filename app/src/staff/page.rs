@@ -379,6 +379,61 @@ fn admin_view(view: AdminView, posted: PostedStaffForm, lang: Lang) -> impl Into
                 </button>
             </form>
         </section>
+        {jobs_section(view.jobs_pending, view.dead_jobs, lang)}
+    }
+}
+
+/// Background jobs: how many are waiting, and the ones that failed for good, so an
+/// administrator sees when retention or (later) a notice stopped going out.
+fn jobs_section(pending: u32, dead: Vec<super::dto::DeadJobRow>, lang: Lang) -> impl IntoView {
+    let dead_table = if dead.is_empty() {
+        view! { <p>{t(lang, "staff-admin-jobs-none-dead")}</p> }.into_any()
+    } else {
+        let rows = dead
+            .into_iter()
+            .map(|job| {
+                view! {
+                    <tr>
+                        <td>{job.id}</td>
+                        <td>{job_kind_text(&job.kind, lang)}</td>
+                        <td>{job.attempts}</td>
+                        <td><code>{job.error.unwrap_or_default()}</code></td>
+                        <td>{job.last_tried}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="staff-table">
+                <caption>{t(lang, "staff-admin-jobs-dead-caption")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(lang, "staff-admin-jobs-column-id")}</th>
+                        <th scope="col">{t(lang, "staff-admin-jobs-column-kind")}</th>
+                        <th scope="col">{t(lang, "staff-admin-jobs-column-attempts")}</th>
+                        <th scope="col">{t(lang, "staff-admin-jobs-column-error")}</th>
+                        <th scope="col">{t(lang, "staff-admin-jobs-column-last-tried")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    view! {
+        <section aria-labelledby="jobs-title">
+            <h2 id="jobs-title">{t(lang, "staff-admin-jobs-title")}</h2>
+            <p>{t_args(lang, "staff-admin-jobs-pending", &[("count", pending.into())])}</p>
+            {dead_table}
+        </section>
+    }
+}
+
+fn job_kind_text(kind: &str, lang: Lang) -> String {
+    match kind {
+        "delete_closed_reports" => t(lang, "staff-job-kind-delete-closed-reports"),
+        "delete_expired_sessions" => t(lang, "staff-job-kind-delete-expired-sessions"),
+        other => other.to_owned(),
     }
 }
 

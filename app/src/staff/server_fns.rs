@@ -78,8 +78,24 @@ pub async fn load_staff_admin() -> Result<AdminView, AppError> {
             })
         })
         .collect();
+    let jobs_pending = crate::jobs::pending(&db).await.map_err(internal)?.len() as u32;
+    let dead_jobs = crate::jobs::dead(&db, 50)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|job| super::dto::DeadJobRow {
+            id: job.id,
+            kind: job.kind,
+            attempts: job.attempts,
+            error: job.last_error,
+            // A dead job's `run_at` is when it failed the last time.
+            last_tried: crate::time::date_time(job.run_at),
+        })
+        .collect();
     Ok(AdminView {
         me: staff.member.id,
+        jobs_pending,
+        dead_jobs,
         csrf: staff.csrf,
         staff: staff_rows,
         invitations,

@@ -1,24 +1,27 @@
 //! Retention: closed reports, with their items, hashes and messages, are deleted a set
-//! number of days after closing. Runs in every instance; the delete is idempotent.
-
-use std::time::Duration;
+//! number of days after closing. A periodic job (hourly); the delete is idempotent.
 
 use app::{db::Db, report::store};
+
+use super::{Done, Failed};
 
 /// Reports deleted per statement: each chunk is its own short write, so the report writer's
 /// batches (and staff actions) get SQLite's lock between chunks and never wait long.
 const CHUNK: u64 = 200;
 
-pub async fn delete_closed_periodically(db: Db, retention_days: u32) {
-    let mut tick = tokio::time::interval(Duration::from_secs(3600));
-    loop {
-        tick.tick().await;
-        match run_once(&db, retention_days, db.now()).await {
-            Ok(0) => {}
-            Ok(deleted) => tracing::info!(deleted, "retention: deleted closed reports"),
-            Err(error) => tracing::warn!(%error, "retention: could not delete closed reports"),
+/// How often retention runs.
+pub const EVERY_SECONDS: i64 = 3600;
+
+pub async fn run(db: Db, retention_days: u32) -> Result<Done, Failed> {
+    match run_once(&db, retention_days, db.now()).await {
+        Ok(0) => {}
+        Ok(deleted) => tracing::info!(deleted, "retention: deleted closed reports"),
+        Err(error) => {
+            tracing::warn!(%error, "retention: could not delete closed reports");
+            return Err(Failed("database"));
         }
     }
+    Ok(Done::Again(db.now() + EVERY_SECONDS))
 }
 
 /// Deletes reports closed more than `retention_days` before `now` (unix seconds), chunk by

@@ -1,16 +1,19 @@
-//! Expired staff and follow-up sessions are deleted from the session table.
+//! Expired staff and follow-up sessions are deleted from the session table. A periodic job
+//! (every ten minutes).
 
+use app::db::Db;
 use tower_sessions::ExpiredDeletion;
 
+use super::{Done, Failed};
 use crate::session_store::DbSessionStore;
 
-/// Deletes expired sessions every `period`, for as long as the server runs.
-pub async fn delete_expired_periodically(store: DbSessionStore, period: std::time::Duration) {
-    let mut interval = tokio::time::interval(period);
-    loop {
-        interval.tick().await;
-        if let Err(err) = store.delete_expired().await {
-            tracing::warn!(error = %err, "could not delete expired sessions");
-        }
+/// How often expired sessions are deleted.
+pub const EVERY_SECONDS: i64 = 600;
+
+pub async fn run(db: Db, _payload: serde_json::Value) -> Result<Done, Failed> {
+    if let Err(error) = DbSessionStore::new(db.clone()).delete_expired().await {
+        tracing::warn!(%error, "could not delete expired sessions");
+        return Err(Failed("database"));
     }
+    Ok(Done::Again(db.now() + EVERY_SECONDS))
 }

@@ -1,5 +1,279 @@
-//! Background work that runs in every instance: deleting closed reports after the retention
-//! period and expired sessions. Each is idempotent, so several instances may run it at once.
+//! The job runner: leases due jobs from the `job` table (`app::jobs`), runs each with the
+//! handler for its kind, and deletes it when done. Any number of instances run it at once:
+//! on PostgreSQL a lease is `FOR UPDATE SKIP LOCKED`, on SQLite it is one statement on the
+//! single write connection. A job whose lease ran out (its instance died) is leased again.
+//! Failures are tried again after 30 s, 1 min, 2 min … (at most an hour); after
+//! `max_attempts` the job stays `dead`, shown on the administrators' page. Due times come
+//! from the portal's clock, so tests move time and call [`Runner::run_due`] instead of sleeping.
+//!
+//! Jobs: [`delete_closed_reports`] and [`delete_expired_sessions`] (periodic).
 
 pub mod delete_closed_reports;
 pub mod delete_expired_sessions;
+
+use std::{collections::HashMap, future::Future, pin::Pin, sync::Arc, time::Duration};
+
+use app::{
+    db::Db,
+    jobs::{JobStatus, entity},
+};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbBackend, DbErr, EntityTrait, QueryFilter, Statement,
+    sea_query::{Expr, ExprTrait},
+};
+
+/// What a handler says when it finished without error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Done {
+    /// The job is finished: its row goes.
+    Finished,
+    /// Run the same job again at this time (unix seconds): periodic jobs.
+    Again(i64),
+}
+
+/// A handler's failure: a short code of its own (stored with the job, so never personal
+/// data); the details are logged by the handler.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failed(pub &'static str);
+
+type HandlerFuture = Pin<Box<dyn Future<Output = Result<Done, Failed>> + Send>>;
+type Handler = Arc<dyn Fn(Db, serde_json::Value) -> HandlerFuture + Send + Sync>;
+
+/// How long a lease holds before another instance may take the job over.
+const LEASE_SECONDS: i64 = 300;
+/// Jobs one [`Runner::run_due`] takes at most, so a flood does not starve the next poll.
+const MAX_PER_RUN: usize = 100;
+
+#[derive(Clone)]
+pub struct Runner {
+    db: Db,
+    /// Names this instance in `leased_by`; random per process.
+    instance: String,
+    handlers: Arc<HashMap<&'static str, Handler>>,
+}
+
+/// A job as leased.
+#[derive(Debug)]
+struct Leased {
+    id: i64,
+    kind: String,
+    payload: serde_json::Value,
+    attempts: i32,
+    max_attempts: i32,
+}
+
+impl Runner {
+    pub fn new(db: Db) -> Runner {
+        Runner {
+            db,
+            instance: format!("{:016x}", rand::random::<u64>()),
+            handlers: Arc::new(HashMap::new()),
+        }
+    }
+
+    /// Runs `handler` for jobs of `kind`.
+    pub fn handle<F, Fut>(mut self, kind: &'static str, handler: F) -> Runner
+    where
+        F: Fn(Db, serde_json::Value) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = Result<Done, Failed>> + Send + 'static,
+    {
+        let handler: Handler = Arc::new(move |db, payload| Box::pin(handler(db, payload)));
+        Arc::make_mut(&mut self.handlers).insert(kind, handler);
+        self
+    }
+
+    /// The portal's own jobs.
+    pub fn with_portal_jobs(self, retention_days: u32) -> Runner {
+        self.handle(app::jobs::kind::DELETE_CLOSED_REPORTS, move |db, _| {
+            delete_closed_reports::run(db, retention_days)
+        })
+        .handle(
+            app::jobs::kind::DELETE_EXPIRED_SESSIONS,
+            delete_expired_sessions::run,
+        )
+    }
+
+    /// Polls every `period` for as long as the server runs.
+    pub async fn run_periodically(self, period: Duration) {
+        let mut tick = tokio::time::interval(period);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            if let Err(error) = self.run_due().await {
+                tracing::warn!(%error, "jobs: could not lease");
+            }
+        }
+    }
+
+    /// Runs every job that is due now, one after another; how many ran.
+    pub async fn run_due(&self) -> Result<usize, DbErr> {
+        let mut ran = 0;
+        while ran < MAX_PER_RUN {
+            let Some(job) = self.lease().await? else {
+                break;
+            };
+            self.run(job).await?;
+            ran += 1;
+        }
+        Ok(ran)
+    }
+
+    async fn run(&self, job: Leased) -> Result<(), DbErr> {
+        let outcome = match self.handlers.get(job.kind.as_str()) {
+            Some(handler) => handler(self.db.clone(), job.payload.clone()).await,
+            None => Err(Failed("unknown_kind")),
+        };
+        let now = self.db.now();
+        let mine = entity::Column::Id
+            .eq(job.id)
+            .and(entity::Column::LeasedBy.eq(self.instance.clone()));
+        let write = self.db.write();
+        match outcome {
+            Ok(Done::Finished) => {
+                entity::Entity::delete_many()
+                    .filter(mine)
+                    .exec(write)
+                    .await?;
+            }
+            Ok(Done::Again(at)) => {
+                entity::Entity::update_many()
+                    .col_expr(entity::Column::Status, Expr::value(JobStatus::Queued))
+                    .col_expr(entity::Column::RunAt, Expr::value(at))
+                    .col_expr(entity::Column::Attempts, Expr::value(0))
+                    .col_expr(
+                        entity::Column::LeasedUntil,
+                        Expr::value(Option::<i64>::None),
+                    )
+                    .col_expr(
+                        entity::Column::LeasedBy,
+                        Expr::value(Option::<String>::None),
+                    )
+                    .col_expr(
+                        entity::Column::LastError,
+                        Expr::value(Option::<String>::None),
+                    )
+                    .filter(mine)
+                    .exec(write)
+                    .await?;
+            }
+            Err(Failed(code)) => {
+                let dead = job.attempts >= job.max_attempts;
+                if dead {
+                    tracing::error!(job = job.id, kind = job.kind, code, "job failed for good");
+                } else {
+                    tracing::warn!(
+                        job = job.id,
+                        kind = job.kind,
+                        code,
+                        attempt = job.attempts,
+                        "job failed"
+                    );
+                }
+                // A dead job keeps the time it failed last; a live one gets its next try.
+                let (status, run_at) = if dead {
+                    (JobStatus::Dead, now)
+                } else {
+                    (JobStatus::Queued, now + backoff(job.attempts))
+                };
+                entity::Entity::update_many()
+                    .col_expr(entity::Column::Status, Expr::value(status))
+                    .col_expr(entity::Column::RunAt, Expr::value(run_at))
+                    .col_expr(
+                        entity::Column::LeasedUntil,
+                        Expr::value(Option::<i64>::None),
+                    )
+                    .col_expr(
+                        entity::Column::LeasedBy,
+                        Expr::value(Option::<String>::None),
+                    )
+                    .col_expr(entity::Column::LastError, Expr::value(code))
+                    .filter(mine)
+                    .exec(write)
+                    .await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes the next due job (or one whose lease ran out) for this instance.
+    async fn lease(&self) -> Result<Option<Leased>, DbErr> {
+        let now = self.db.now();
+        // Looked for on the read pool first: most polls find nothing, and on SQLite they then
+        // never touch the write connection.
+        let due = entity::Entity::find()
+            .filter(
+                entity::Column::Status
+                    .eq(JobStatus::Queued)
+                    .and(entity::Column::RunAt.lte(now))
+                    .or(entity::Column::Status
+                        .eq(JobStatus::Running)
+                        .and(entity::Column::LeasedUntil.lt(now))),
+            )
+            .one(self.db.read())
+            .await?;
+        if due.is_none() {
+            return Ok(None);
+        }
+        let write = self.db.write();
+        let backend = write.get_database_backend();
+        let sql = match backend {
+            DbBackend::Postgres => {
+                "UPDATE job SET status = 'running', attempts = attempts + 1, leased_until = $1, leased_by = $2 \
+                 WHERE id = (SELECT id FROM job \
+                   WHERE (status = 'queued' AND run_at <= $3) OR (status = 'running' AND leased_until < $3) \
+                   ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) \
+                 RETURNING id, kind, payload, attempts, max_attempts"
+            }
+            // One statement on SQLite's single write connection: nothing else can lease
+            // between its read and its write.
+            _ => {
+                "UPDATE job SET status = 'running', attempts = attempts + 1, leased_until = ?, leased_by = ? \
+                 WHERE id = (SELECT id FROM job \
+                   WHERE (status = 'queued' AND run_at <= ?) OR (status = 'running' AND leased_until < ?) \
+                   ORDER BY run_at, id LIMIT 1) \
+                 RETURNING id, kind, payload, attempts, max_attempts"
+            }
+        };
+        let mut values: Vec<sea_orm::Value> = vec![
+            (now + LEASE_SECONDS).into(),
+            self.instance.clone().into(),
+            now.into(),
+        ];
+        if backend != DbBackend::Postgres {
+            values.push(now.into());
+        }
+        let Some(row) = write
+            .query_one_raw(Statement::from_sql_and_values(backend, sql, values))
+            .await?
+        else {
+            return Ok(None);
+        };
+        let payload: String = row.try_get("", "payload")?;
+        Ok(Some(Leased {
+            id: row.try_get("", "id")?,
+            kind: row.try_get("", "kind")?,
+            payload: serde_json::from_str(&payload).unwrap_or(serde_json::Value::Null),
+            attempts: row.try_get("", "attempts")?,
+            max_attempts: row.try_get("", "max_attempts")?,
+        }))
+    }
+}
+
+/// 30 s after the first failure, doubling, at most an hour.
+fn backoff(attempts: i32) -> i64 {
+    Ord::min(30i64 << (attempts.clamp(1, 8) - 1), 3600)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::backoff;
+
+    #[test]
+    fn backoff_doubles_up_to_an_hour() {
+        assert_eq!(backoff(1), 30);
+        assert_eq!(backoff(2), 60);
+        assert_eq!(backoff(5), 480);
+        assert_eq!(backoff(8), 3600);
+        assert_eq!(backoff(40), 3600);
+    }
+}

@@ -80,6 +80,8 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     /// The application's own write path and clock: use cases called by tests go through it.
     pub store: app::db::Db,
+    /// The application's job runner: `app.jobs.run_due()` after moving the clock.
+    pub jobs: server::jobs::Runner,
 }
 
 impl TestApp {
@@ -120,6 +122,15 @@ fn capture_server_logs() {
 
 /// [`spawn_app`] with more settings, e.g. the identity provider's.
 pub async fn spawn_app_with(backend: Backend, extra: &[(&str, String)]) -> TestApp {
+    spawn_app_at(backend, extra, app::time::Clock::system()).await
+}
+
+/// [`spawn_app_with`] on `clock`: a manual one lets the test move time (`app.store.clock()`).
+pub async fn spawn_app_at(
+    backend: Backend,
+    extra: &[(&str, String)],
+    clock: app::time::Clock,
+) -> TestApp {
     capture_server_logs();
     let database_url = fresh_database(backend).await;
     let data_dir = temp_dir("data");
@@ -130,18 +141,20 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, String)]) -> TestA
         ("PORTAL_SECRET_KEY", TEST_SECRET.to_owned()),
     ];
     vars.extend(extra.iter().cloned());
-    let settings = Settings::from_lookup(|name| {
+    let mut settings = Settings::from_lookup(|name| {
         vars.iter()
             .find(|(k, _)| *k == name)
             .map(|(_, v)| v.clone())
     })
     .expect("test settings");
+    settings.clock = clock;
     let app = Application::build(settings)
         .await
         .expect("application builds");
     let address = format!("http://{}", app.local_addr());
     let db = app.db().clone();
     let store = app.store().clone();
+    let jobs = app.jobs().clone();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -152,5 +165,6 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, String)]) -> TestA
         client,
         db,
         store,
+        jobs,
     }
 }

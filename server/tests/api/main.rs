@@ -8,6 +8,7 @@ mod hash_cli;
 mod headers;
 mod helpers;
 mod identity_provider;
+mod jobs;
 mod pages;
 mod report_writer;
 mod reports;

@@ -438,3 +438,41 @@ async fn listing_routes_while_pages_render_hangs_no_page() {
         assert_eq!(status, 200, "{path}");
     }
 }
+
+#[tokio::test]
+async fn administrators_see_the_jobs_that_failed_for_good() {
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
+    let app = spawn_app_with_provider(backends()[0]).await;
+    let (admin, _) = signed_in_as(&app, Role::Administrator, "root@example.test").await;
+    let page = admin.get("/staff/admin").await.text().await.unwrap();
+    assert!(page.contains("No job has failed for good."), "{page}");
+
+    // What the runner leaves after the last failed attempt.
+    app::jobs::enqueue(
+        &app.db,
+        app::jobs::NewJob::new("delete_closed_reports", (), 0),
+        0,
+    )
+    .await
+    .unwrap();
+    app::jobs::entity::Entity::update_many()
+        .col_expr(
+            app::jobs::entity::Column::Status,
+            Expr::value(app::jobs::JobStatus::Dead),
+        )
+        .col_expr(
+            app::jobs::entity::Column::LastError,
+            Expr::value("database"),
+        )
+        .filter(app::jobs::entity::Column::DedupeKey.is_null())
+        .exec(&app.db)
+        .await
+        .unwrap();
+    let page = admin.get("/nl/staff/admin").await.text().await.unwrap();
+    assert!(page.contains("Achtergrondtaken"), "{page}");
+    assert!(
+        page.contains("Gesloten meldingen verwijderen na de bewaartermijn"),
+        "{page}"
+    );
+    assert!(page.contains("<code>database</code>"), "{page}");
+}

@@ -1,0 +1,103 @@
+//! Background jobs: what the use cases ask to be done later, stored in the `job` table.
+//!
+//! A service enqueues a job **inside its own transaction** ([`enqueue`]), so the job exists
+//! exactly when the action that wants it was committed. The runner (`server::jobs`) leases due
+//! jobs from the database, runs them, and deletes them when done; a failed job is tried again
+//! after a growing delay and, after `max_attempts`, stays `dead` for administrators to see.
+//! Jobs must be idempotent: a lease that ran out (a crashed instance) lets another instance
+//! run the same job again.
+
+pub mod entity;
+
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
+use serde::Serialize;
+
+pub use entity::JobStatus;
+
+/// The kinds of job the portal runs (the runner has one handler per kind).
+pub mod kind {
+    /// Deletes reports whose retention period after closing has passed. Periodic.
+    pub const DELETE_CLOSED_REPORTS: &str = "delete_closed_reports";
+    /// Deletes expired sign-in sessions. Periodic.
+    pub const DELETE_EXPIRED_SESSIONS: &str = "delete_expired_sessions";
+}
+
+/// Attempts before a job is left dead.
+pub const DEFAULT_MAX_ATTEMPTS: i32 = 5;
+
+/// A job to run at `run_at` (unix seconds, from the portal's clock).
+#[derive(Debug, Clone)]
+pub struct NewJob {
+    pub kind: &'static str,
+    pub payload: serde_json::Value,
+    pub run_at: i64,
+    pub max_attempts: i32,
+    /// At most one queued or running job per key: enqueueing another is a no-op.
+    pub dedupe_key: Option<String>,
+}
+
+impl NewJob {
+    pub fn new(kind: &'static str, payload: impl Serialize, run_at: i64) -> NewJob {
+        NewJob {
+            kind,
+            payload: serde_json::to_value(payload).unwrap_or(serde_json::Value::Null),
+            run_at,
+            max_attempts: DEFAULT_MAX_ATTEMPTS,
+            dedupe_key: None,
+        }
+    }
+
+    /// The one job of its kind (a periodic one): enqueued only when none is queued or running.
+    pub fn singleton(kind: &'static str, run_at: i64) -> NewJob {
+        NewJob {
+            dedupe_key: Some(kind.to_owned()),
+            ..NewJob::new(kind, serde_json::Value::Null, run_at)
+        }
+    }
+}
+
+/// Enqueues `job` on `db`, normally the caller's transaction. `created_at` is now.
+pub async fn enqueue(db: &impl ConnectionTrait, job: NewJob, created_at: i64) -> Result<(), DbErr> {
+    let row = entity::ActiveModel {
+        id: NotSet,
+        kind: Set(job.kind.to_owned()),
+        payload: Set(job.payload.to_string()),
+        status: Set(JobStatus::Queued),
+        attempts: Set(0),
+        max_attempts: Set(job.max_attempts),
+        run_at: Set(job.run_at),
+        leased_until: Set(None),
+        leased_by: Set(None),
+        last_error: Set(None),
+        dedupe_key: Set(job.dedupe_key),
+        created_at: Set(created_at),
+    };
+    // A second singleton of a kind already queued or running is simply not inserted.
+    entity::Entity::insert(row)
+        .on_conflict_do_nothing_on([entity::Column::DedupeKey])
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
+/// Jobs that failed for good, newest first: for the administrators' page.
+pub async fn dead(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<entity::Model>, DbErr> {
+    entity::Entity::find()
+        .filter(entity::Column::Status.eq(JobStatus::Dead))
+        .order_by_desc(entity::Column::Id)
+        .limit(limit)
+        .all(db)
+        .await
+}
+
+/// Jobs not yet done (queued or running), for tests and the admin page's count.
+pub async fn pending(db: &impl ConnectionTrait) -> Result<Vec<entity::Model>, DbErr> {
+    entity::Entity::find()
+        .filter(entity::Column::Status.ne(JobStatus::Dead))
+        .order_by_asc(entity::Column::Id)
+        .all(db)
+        .await
+}
