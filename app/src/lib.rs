@@ -9,6 +9,8 @@ pub mod audit;
 pub mod case;
 #[cfg(feature = "ssr")]
 pub mod db;
+#[cfg(feature = "ssr")]
+pub mod directory;
 pub mod error;
 pub mod follow_up;
 pub mod forms;

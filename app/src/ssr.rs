@@ -49,6 +49,17 @@ pub async fn require_staff(permission: Permission) -> Result<SignedInStaff, AppE
         .inspect_err(set_status)
 }
 
+/// [`require_staff`] for one case: also refused when the case belongs to another
+/// organisation (`staff::access::authorize_case`).
+pub async fn require_case(permission: Permission, case_id: i64) -> Result<SignedInStaff, AppError> {
+    let session: tower_sessions::Session = leptos_axum::extract().await.map_err(internal)?;
+    let db = db()?;
+    access::authorize_case(&session, &db, permission, case_id)
+        .await
+        .map_err(AppError::from)
+        .inspect_err(set_status)
+}
+
 /// Sets the response's HTTP status for `error` (as [`AppError::status`] chooses it).
 pub fn set_status(error: &AppError) {
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>()

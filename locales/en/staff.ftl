@@ -108,3 +108,19 @@ staff-admin-jobs-column-error = Last error
 staff-admin-jobs-column-last-tried = Last tried (UTC)
 staff-job-kind-delete-closed-reports = Delete closed reports after the retention period
 staff-job-kind-delete-expired-sessions = Delete expired sign-in sessions
+
+## Who handles new reports (administrators' page)
+
+staff-admin-owner-rules-title = Who handles new reports
+staff-admin-owner-rules-intro = Each new report goes to one organisation: the rule for its country and category, else the rule for its country, else for its category, else the default (any country, any category). Staff see only their own organisation's cases.
+staff-admin-owner-rules-none = No rule yet: new reports go to staff who belong to no organisation.
+staff-admin-owner-rule-column-country = Country
+staff-admin-owner-rule-column-category = Category
+staff-admin-owner-rule-column-organisation = Organisation
+staff-admin-owner-rule-any-country = Any country
+staff-admin-owner-rule-any-category = Any category
+staff-admin-owner-rule-button = Set the rule
+staff-admin-owner-rule-set = The rule is set. It applies to new reports.
+staff-case-category-csam = Sexual abuse material of a child
+staff-case-category-ncii = Intimate images of an adult
+staff-error-country-unknown = Choose a country from the list.

@@ -108,3 +108,19 @@ staff-admin-jobs-column-error = Laatste fout
 staff-admin-jobs-column-last-tried = Laatst geprobeerd (UTC)
 staff-job-kind-delete-closed-reports = Gesloten meldingen verwijderen na de bewaartermijn
 staff-job-kind-delete-expired-sessions = Verlopen aanmeldsessies verwijderen
+
+## Wie nieuwe meldingen behandelt (pagina voor beheerders)
+
+staff-admin-owner-rules-title = Wie nieuwe meldingen behandelt
+staff-admin-owner-rules-intro = Elke nieuwe melding gaat naar één organisatie: de regel voor haar land en categorie, anders de regel voor haar land, anders voor haar categorie, anders de standaardregel (elk land, elke categorie). Medewerkers zien alleen de zaken van hun eigen organisatie.
+staff-admin-owner-rules-none = Nog geen regel: nieuwe meldingen gaan naar medewerkers die bij geen organisatie horen.
+staff-admin-owner-rule-column-country = Land
+staff-admin-owner-rule-column-category = Categorie
+staff-admin-owner-rule-column-organisation = Organisatie
+staff-admin-owner-rule-any-country = Elk land
+staff-admin-owner-rule-any-category = Elke categorie
+staff-admin-owner-rule-button = Regel instellen
+staff-admin-owner-rule-set = De regel is ingesteld. Hij geldt voor nieuwe meldingen.
+staff-case-category-csam = Materiaal van seksueel misbruik van een kind
+staff-case-category-ncii = Intieme beelden van een volwassene
+staff-error-country-unknown = Kies een land uit de lijst.

@@ -10,6 +10,7 @@ mod m20261123_000004_add_report_item_video_frames;
 mod m20261123_000005_create_case_tables;
 // From here on named by date and time, so migrations from two branches cannot collide.
 mod m20261201_203000_create_job_table;
+mod m20261201_210000_add_case_owners;
 
 pub struct Migrator;
 
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000004_add_report_item_video_frames::Migration),
             Box::new(m20261123_000005_create_case_tables::Migration),
             Box::new(m20261201_203000_create_job_table::Migration),
+            Box::new(m20261201_210000_add_case_owners::Migration),
         ]
     }
 }

@@ -24,10 +24,14 @@ pub enum AuditAction {
     NoteAdded,
     CaseClosed,
     CaseReopened,
+    /// A case moved to another organisation.
+    CaseTransferred,
+    /// An administrator set which organisation owns new reports of a country or category.
+    OwnerRuleSet,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 14] = [
+    pub const ALL: [AuditAction; 16] = [
         AuditAction::SignedIn,
         AuditAction::SignedOut,
         AuditAction::SignInRefused,
@@ -42,6 +46,8 @@ impl AuditAction {
         AuditAction::NoteAdded,
         AuditAction::CaseClosed,
         AuditAction::CaseReopened,
+        AuditAction::CaseTransferred,
+        AuditAction::OwnerRuleSet,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -60,6 +66,8 @@ impl AuditAction {
             AuditAction::NoteAdded => "case.note_added",
             AuditAction::CaseClosed => "case.closed",
             AuditAction::CaseReopened => "case.reopened",
+            AuditAction::CaseTransferred => "case.transferred",
+            AuditAction::OwnerRuleSet => "organisation.owner_rule_set",
         }
     }
 

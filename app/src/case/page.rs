@@ -203,7 +203,7 @@ fn queue_row(row: &QueueRow, rank: usize, base: &str, lang: Lang) -> impl IntoVi
             </td>
             <td>{urgency_view(&row.urgency, lang)}</td>
             <td>{age_text(row.age_band, lang)}</td>
-            <td>{t(lang, &format!("country-{}", row.country))}</td>
+            <td>{crate::report::country_name(&row.country, lang)}</td>
             <td>{happened}</td>
             <td>{items}</td>
             <td>{row.reported.clone()}</td>
@@ -218,7 +218,7 @@ fn filter_form(filters: &QueueFilters, lang: Lang) -> impl IntoView + use<> {
         .map(|code| {
             view! {
                 <option value=*code selected=filters.country == *code>
-                    {t(lang, &format!("country-{code}"))}
+                    {crate::report::country_name(code, lang)}
                 </option>
             }
         })
@@ -444,7 +444,7 @@ fn answers(case: &CaseView, lang: Lang) -> impl IntoView + use<> {
     let other = (!case.happened_other.is_empty()).then(|| {
         view! { <li class="reporter-words">{case.happened_other.clone()}</li> }
     });
-    let language = t(lang, &format!("language-{}", case.reply_language));
+    let language = crate::report::language_name(&case.reply_language, lang);
     let contact = t(
         lang,
         if case.contact_given {
@@ -468,7 +468,7 @@ fn answers(case: &CaseView, lang: Lang) -> impl IntoView + use<> {
                 <dt>{t(lang, "case-answer-age")}</dt>
                 <dd>{age_text(case.age_band, lang)}</dd>
                 <dt>{t(lang, "case-answer-country")}</dt>
-                <dd>{t(lang, &format!("country-{}", case.country))}</dd>
+                <dd>{crate::report::country_name(&case.country, lang)}</dd>
                 <dt>{t(lang, "case-answer-language")}</dt>
                 <dd>{language}</dd>
                 <dt>{t(lang, "case-answer-contact")}</dt>

@@ -18,6 +18,7 @@ use super::{
 };
 use crate::{
     report::{Happened, entity::report},
+    staff::StaffMember,
     time::date_time,
 };
 
@@ -67,11 +68,12 @@ pub fn happened_of(stored: &str) -> Vec<Happened> {
         .collect()
 }
 
-/// One page of the queue for staff member `me`, most urgent first (oldest first on a tie).
+/// One page of the queue for staff member `me`, most urgent first (oldest first on a tie):
+/// only the cases of their organisation (`staff::access::may_handle`).
 pub async fn load(
     db: &impl ConnectionTrait,
     filters: &QueueFilters,
-    me: i64,
+    me: &StaffMember,
     now: i64,
 ) -> Result<QueueView, DbErr> {
     let total = filtered(filters, me).count(db).await?;
@@ -129,8 +131,11 @@ pub async fn load(
 }
 
 /// The reports the filters select, unordered.
-fn filtered(filters: &QueueFilters, me: i64) -> Select<report::Entity> {
-    let mut query = report::Entity::find();
+fn filtered(filters: &QueueFilters, me: &StaffMember) -> Select<report::Entity> {
+    let mut query = report::Entity::find().filter(match me.organisation_id {
+        Some(organisation) => report::Column::OwnerOrganisationId.eq(organisation),
+        None => report::Column::OwnerOrganisationId.is_null(),
+    });
     query = if filters.closed {
         query.filter(report::Column::ClosedAt.is_not_null())
     } else {
@@ -150,7 +155,7 @@ fn filtered(filters: &QueueFilters, me: i64) -> Select<report::Entity> {
                 Query::select()
                     .column(assignment::Column::ReportId)
                     .from(assignment::Entity)
-                    .and_where(assignment::Column::StaffId.eq(me))
+                    .and_where(assignment::Column::StaffId.eq(me.id))
                     .to_owned(),
             ),
         );

@@ -12,7 +12,7 @@ pub async fn load_queue(#[server(default)] filters: QueueFilters) -> Result<Queu
     use crate::staff::Permission;
     let staff = crate::ssr::require_staff(Permission::ViewQueue).await?;
     let store = crate::ssr::db()?;
-    super::queue::load(store.read(), &filters, staff.member.id, store.now())
+    super::queue::load(store.read(), &filters, &staff.member, store.now())
         .await
         .map_err(crate::ssr::internal)
 }
@@ -21,7 +21,7 @@ pub async fn load_queue(#[server(default)] filters: QueueFilters) -> Result<Queu
 #[server(prefix = "/api/staff", endpoint = "case")]
 pub async fn load_case(#[server(default)] id: i64) -> Result<Option<CaseView>, AppError> {
     use crate::staff::Permission;
-    let staff = crate::ssr::require_staff(Permission::ViewCase).await?;
+    let staff = crate::ssr::require_case(Permission::ViewCase, id).await?;
     let db = crate::ssr::db()?;
     let case = super::service::view(db.read(), &staff.member, staff.csrf, id, db.now())
         .await

@@ -148,6 +148,10 @@ async fn act_once(
         .one(&txn)
         .await?
         .ok_or(CaseError::UnknownCase)?;
+    // The form handler checked already (authorize_case); this keeps the rule where the write is.
+    if !crate::staff::access::may_handle(me, case.owner_organisation_id) {
+        return Err(CaseError::UnknownCase);
+    }
     let closed = case.closed_at.is_some();
     let at = db.now();
     let event = |action| NewEvent::new(me.actor(), action).case(case_id);
@@ -315,7 +319,7 @@ pub async fn view(
             .find(|s| s.id == id)
             .map_or_else(|| format!("#{id}"), |s| s.display_name.clone())
     };
-    let also_in = also_in(db, case_id, &items).await?;
+    let also_in = also_in(db, case_id, case.owner_organisation_id, &items).await?;
 
     let happened = happened_of(&case.happened);
     let urls_online = items
@@ -477,9 +481,12 @@ fn detail(i: &item::Model) -> ItemDetail {
 }
 
 /// Per item, the other cases that hold the same address or the same file bytes.
+/// Other cases of the same owner with the same address or SHA-256 (never another
+/// organisation's: their case numbers are theirs).
 async fn also_in(
     db: &impl ConnectionTrait,
     case_id: i64,
+    owner: Option<i64>,
     items: &[item::Model],
 ) -> Result<HashMap<i64, Vec<i64>>, DbErr> {
     let urls: Vec<&str> = items.iter().filter_map(|i| i.url.as_deref()).collect();
@@ -489,6 +496,18 @@ async fn also_in(
     }
     let others = item::Entity::find()
         .filter(item::Column::ReportId.ne(case_id))
+        .filter(
+            item::Column::ReportId.in_subquery(
+                sea_orm::sea_query::Query::select()
+                    .column(report::Column::Id)
+                    .from(report::Entity)
+                    .and_where(match owner {
+                        Some(owner) => report::Column::OwnerOrganisationId.eq(owner),
+                        None => report::Column::OwnerOrganisationId.is_null(),
+                    })
+                    .to_owned(),
+            ),
+        )
         .filter(
             Condition::any()
                 .add(item::Column::Url.is_in(urls))

@@ -86,10 +86,6 @@ pub async fn load_follow_up() -> Result<Option<CaseView>, AppError> {
                 label,
                 file_kind: item.file_kind,
                 status: item.status,
-                provider: item.provider,
-                provider_country: item.provider_country,
-                notice_sent_on: item.notice_sent_at.map(date),
-                deadline_on: item.deadline_at.map(date),
                 removed_on: item.removed_at.map(date),
             }
         })
@@ -200,36 +196,16 @@ fn signed_in_fields(csrf: &str, action: &'static str) -> impl IntoView + use<> {
     }
 }
 
+/// What the reporter reads about an item. Notices (who was told, when, by which deadline)
+/// come with the notice tables of the removal work; until then an item is received, in review
+/// or removed.
 fn status_text(item: &ItemView, lang: Lang) -> String {
-    let provider = item.provider.clone().unwrap_or_default();
-    let country = item.provider_country.clone().unwrap_or_default();
     match item.status.as_str() {
         "in_review" => t(lang, "follow-up-status-in-review"),
-        "notice_sent" => t_args(
-            lang,
-            "follow-up-status-notice-sent",
-            &[
-                ("provider", provider.into()),
-                ("country", country.into()),
-                (
-                    "date",
-                    item.notice_sent_on.clone().unwrap_or_default().into(),
-                ),
-                (
-                    "deadline",
-                    item.deadline_on.clone().unwrap_or_default().into(),
-                ),
-            ],
-        ),
         "removed" => t_args(
             lang,
             "follow-up-status-removed",
             &[("date", item.removed_on.clone().unwrap_or_default().into())],
-        ),
-        "escalated" => t_args(
-            lang,
-            "follow-up-status-escalated",
-            &[("provider", provider.into())],
         ),
         _ => t(lang, "follow-up-status-received"),
     }

@@ -18,10 +18,6 @@ pub struct ItemView {
     pub label: String,
     pub file_kind: Option<String>,
     pub status: String,
-    pub provider: Option<String>,
-    pub provider_country: Option<String>,
-    pub notice_sent_on: Option<String>,
-    pub deadline_on: Option<String>,
     pub removed_on: Option<String>,
 }
 

@@ -102,6 +102,55 @@ pub const COUNTRIES: [&str; 29] = [
 /// Languages staff can reply in. More follow as helplines join.
 pub const REPLY_LANGUAGES: [&str; 2] = ["en", "nl"];
 
+/// A country's name in `lang`, for a code of [`COUNTRIES`]; the code itself for any other.
+/// An explicit match, so the translation check sees every id.
+pub fn country_name(code: &str, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::t;
+    match code {
+        "AT" => t(lang, "country-AT"),
+        "BE" => t(lang, "country-BE"),
+        "BG" => t(lang, "country-BG"),
+        "CY" => t(lang, "country-CY"),
+        "CZ" => t(lang, "country-CZ"),
+        "DE" => t(lang, "country-DE"),
+        "DK" => t(lang, "country-DK"),
+        "EE" => t(lang, "country-EE"),
+        "ES" => t(lang, "country-ES"),
+        "FI" => t(lang, "country-FI"),
+        "FR" => t(lang, "country-FR"),
+        "GB" => t(lang, "country-GB"),
+        "GR" => t(lang, "country-GR"),
+        "HR" => t(lang, "country-HR"),
+        "HU" => t(lang, "country-HU"),
+        "IE" => t(lang, "country-IE"),
+        "IT" => t(lang, "country-IT"),
+        "LT" => t(lang, "country-LT"),
+        "LU" => t(lang, "country-LU"),
+        "LV" => t(lang, "country-LV"),
+        "MT" => t(lang, "country-MT"),
+        "NL" => t(lang, "country-NL"),
+        "PL" => t(lang, "country-PL"),
+        "PT" => t(lang, "country-PT"),
+        "RO" => t(lang, "country-RO"),
+        "SE" => t(lang, "country-SE"),
+        "SI" => t(lang, "country-SI"),
+        "SK" => t(lang, "country-SK"),
+        "ZZ" => t(lang, "country-ZZ"),
+        other => other.to_owned(),
+    }
+}
+
+/// A reply language's name in `lang` ([`REPLY_LANGUAGES`]); "not given" for an empty one.
+pub fn language_name(code: &str, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::t;
+    match code {
+        "en" => t(lang, "language-en"),
+        "nl" => t(lang, "language-nl"),
+        "" => t(lang, "language-"),
+        other => other.to_owned(),
+    }
+}
+
 /// An account on a platform, for when there is no web address.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Account {

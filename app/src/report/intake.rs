@@ -303,7 +303,21 @@ async fn submit(
     }
     let urls = urls::check(state.draft.url_lines()).0;
     let receipt = Receipt::for_submission(&intake.keys.submission, &state.draft.submission);
-    let report = NewReport::new(&intake.keys, &state.draft, &urls, &receipt, intake.db.now());
+    let category = crate::directory::owners::CaseCategory::of(&state.draft);
+    let owner =
+        match crate::directory::owners::owner_for(intake.db.read(), &state.draft.country, category)
+            .await
+        {
+            Ok(owner) => owner,
+            Err(error) => {
+                tracing::error!(%error, "could not read the case owner rules");
+                state.notice = Some("report-error-not-saved".into());
+                state.urls = urls;
+                return state;
+            }
+        };
+    let report = NewReport::new(&intake.keys, &state.draft, &urls, &receipt, intake.db.now())
+        .owned_by(owner);
     match intake.reports.insert(report).await {
         Ok(Stored::Created(_)) => done_with(receipt, &state),
         // The first answer was lost on the way (a dropped mobile connection, a browser

@@ -73,6 +73,7 @@ impl NewReport {
             contact_sealed: Set(contact_sealed),
             created_at: Set(created_at),
             closed_at: Set(None),
+            owner_organisation_id: Set(None),
         };
         let account = draft.has_account().then_some(&draft.account);
         NewReport {
@@ -80,6 +81,12 @@ impl NewReport {
             items: item_rows(urls, account, &draft.files, created_at),
             submission_key: draft.submission.clone(),
         }
+    }
+
+    /// The case's owner, found by the rules when the report arrives.
+    pub fn owned_by(mut self, organisation_id: Option<i64>) -> NewReport {
+        self.report.owner_organisation_id = Set(organisation_id);
+        self
     }
 }
 
@@ -224,10 +231,6 @@ fn item_rows(
         dihedral: Set(None),
         video_frames: Set(None),
         status: Set("received".into()),
-        provider: Set(None),
-        provider_country: Set(None),
-        notice_sent_at: Set(None),
-        deadline_at: Set(None),
         removed_at: Set(None),
         created_at: Set(created_at),
     };

@@ -318,7 +318,7 @@ fn about(state: &ReportState, lang: Lang, w: &Args) -> impl IntoView + use<> {
         .map(|code| {
             view! {
                 <option value=code selected=state.draft.country == code>
-                    {t(lang, &format!("country-{code}"))}
+                    {crate::report::country_name(code, lang)}
                 </option>
             }
         })
@@ -328,7 +328,7 @@ fn about(state: &ReportState, lang: Lang, w: &Args) -> impl IntoView + use<> {
         .map(|code| {
             view! {
                 <option value=code selected=state.draft.reply_language == code>
-                    {t(lang, &format!("language-{code}"))}
+                    {crate::report::language_name(code, lang)}
                 </option>
             }
         })
@@ -522,8 +522,8 @@ fn check(state: &ReportState, lang: Lang, w: &Args) -> impl IntoView + use<> {
                 {format!(
                     "{} · {} · {}",
                     age_label(d.age_band, lang),
-                    t(lang, &format!("country-{}", d.country)),
-                    t(lang, &format!("language-{}", d.reply_language)),
+                    crate::report::country_name(&d.country, lang),
+                    crate::report::language_name(&d.reply_language, lang),
                 )}
             </dd>
             <dt>{t(lang, "report-urls-label")}</dt>

@@ -64,9 +64,25 @@ pub async fn handle_admin(
                 None => Err(StaffError::UnknownStaff),
             }
         }
-        "add-organisation" => service::create_organisation(db, me, &typed_name, get(form, "kind"))
-            .await
-            .map(|_| "staff-admin-organisation-added"),
+        "add-organisation" => {
+            crate::directory::create_organisation(db, me, &typed_name, get(form, "kind"))
+                .await
+                .map(|_| "staff-admin-organisation-added")
+        }
+        "set-owner-rule" => {
+            use crate::directory::owners::{self, CaseCategory, RuleError};
+            let country = Some(get(form, "country")).filter(|c| !c.is_empty());
+            let category = CaseCategory::parse(get(form, "category"));
+            match organisation(form, "organisation_id") {
+                None => Err(StaffError::UnknownOrganisation),
+                Some(owner) => match owners::set_rule(db, me, country, category, owner).await {
+                    Ok(()) => Ok("staff-admin-owner-rule-set"),
+                    Err(RuleError::UnknownOrganisation) => Err(StaffError::UnknownOrganisation),
+                    Err(RuleError::InvalidCountry) => Err(StaffError::UnknownCountry),
+                    Err(RuleError::Db(error)) => Err(StaffError::Db(error)),
+                },
+            }
+        }
         _ => return Outcome::Redirect(None),
     };
     match result {

@@ -43,6 +43,16 @@ pub struct OrganisationRow {
     pub kind: String,
 }
 
+/// Which organisation gets the new reports of a country and category.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OwnerRuleRow {
+    /// None: any country.
+    pub country: Option<String>,
+    /// `csam` | `ncii`; None: any.
+    pub category: Option<String>,
+    pub organisation: String,
+}
+
 /// A background job that failed for good (`app::jobs`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DeadJobRow {
@@ -62,6 +72,8 @@ pub struct AdminView {
     pub staff: Vec<StaffRow>,
     pub invitations: Vec<InvitationRow>,
     pub organisations: Vec<OrganisationRow>,
+    /// Most specific first, as they are applied.
+    pub owner_rules: Vec<OwnerRuleRow>,
     /// Jobs queued or running now.
     pub jobs_pending: u32,
     pub dead_jobs: Vec<DeadJobRow>,

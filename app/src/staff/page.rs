@@ -379,7 +379,107 @@ fn admin_view(view: AdminView, posted: PostedStaffForm, lang: Lang) -> impl Into
                 </button>
             </form>
         </section>
+        {owner_rules_section(&view, lang)}
         {jobs_section(view.jobs_pending, view.dead_jobs, lang)}
+    }
+}
+
+/// Which organisation handles new reports: the rules, and the form that sets one.
+fn owner_rules_section(view: &AdminView, lang: Lang) -> impl IntoView + use<> {
+    let rules = if view.owner_rules.is_empty() {
+        view! { <p>{t(lang, "staff-admin-owner-rules-none")}</p> }.into_any()
+    } else {
+        let rows = view
+            .owner_rules
+            .iter()
+            .map(|rule| {
+                let country = match &rule.country {
+                    Some(code) => crate::report::country_name(code, lang),
+                    None => t(lang, "staff-admin-owner-rule-any-country"),
+                };
+                let category = category_text(rule.category.as_deref(), lang);
+                view! {
+                    <tr>
+                        <td>{country}</td>
+                        <td>{category}</td>
+                        <td>{rule.organisation.clone()}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <table class="staff-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{t(lang, "staff-admin-owner-rule-column-country")}</th>
+                        <th scope="col">{t(lang, "staff-admin-owner-rule-column-category")}</th>
+                        <th scope="col">{t(lang, "staff-admin-owner-rule-column-organisation")}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    let countries = crate::report::COUNTRIES
+        .iter()
+        .map(|code| {
+            view! { <option value=*code>{crate::report::country_name(code, lang)}</option> }
+        })
+        .collect_view();
+    let organisations = view
+        .organisations
+        .iter()
+        .map(|o| view! { <option value=o.id.to_string()>{o.name.clone()}</option> })
+        .collect_view();
+    view! {
+        <section aria-labelledby="owner-rules-title">
+            <h2 id="owner-rules-title">{t(lang, "staff-admin-owner-rules-title")}</h2>
+            <p>{t(lang, "staff-admin-owner-rules-intro")}</p>
+            {rules}
+            <form method="post" class="staff-form">
+                <input type="hidden" name="csrf" value=view.csrf.clone() />
+                <input type="hidden" name="action" value="set-owner-rule" />
+                <div class="field">
+                    <label for="field-rule-country">
+                        {t(lang, "staff-admin-owner-rule-column-country")}
+                    </label>
+                    <select id="field-rule-country" name="country">
+                        <option value="">{t(lang, "staff-admin-owner-rule-any-country")}</option>
+                        {countries}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="field-rule-category">
+                        {t(lang, "staff-admin-owner-rule-column-category")}
+                    </label>
+                    <select id="field-rule-category" name="category">
+                        <option value="">{category_text(None, lang)}</option>
+                        <option value="csam">{category_text(Some("csam"), lang)}</option>
+                        <option value="ncii">{category_text(Some("ncii"), lang)}</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="field-rule-organisation">
+                        {t(lang, "staff-admin-owner-rule-column-organisation")}
+                    </label>
+                    <select id="field-rule-organisation" name="organisation_id" required>
+                        {organisations}
+                    </select>
+                </div>
+                <button type="submit" class="button">
+                    {t(lang, "staff-admin-owner-rule-button")}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+fn category_text(category: Option<&str>, lang: Lang) -> String {
+    match category {
+        Some("csam") => t(lang, "staff-case-category-csam"),
+        Some("ncii") => t(lang, "staff-case-category-ncii"),
+        _ => t(lang, "staff-admin-owner-rule-any-category"),
     }
 }
 

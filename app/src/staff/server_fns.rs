@@ -8,13 +8,13 @@ use crate::error::AppError;
 
 #[server(prefix = "/api/staff", endpoint = "home")]
 pub async fn load_staff_home() -> Result<HomeView, AppError> {
-    use super::{Permission, permits, service};
+    use super::{Permission, permits};
     let staff = crate::ssr::require_staff(Permission::OpenWorkspace).await?;
     // Reads only.
     let db = crate::ssr::db()?.read().clone();
     let member = staff.member;
     let organisation = match member.organisation_id {
-        Some(id) => service::organisations(&db)
+        Some(id) => crate::directory::organisations(&db)
             .await
             .map_err(crate::ssr::internal)?
             .into_iter()
@@ -44,7 +44,9 @@ pub async fn load_staff_admin() -> Result<AdminView, AppError> {
     // Reads only.
     let db = crate::ssr::db()?.read().clone();
     let internal = crate::ssr::internal;
-    let organisations = service::organisations(&db).await.map_err(internal)?;
+    let organisations = crate::directory::organisations(&db)
+        .await
+        .map_err(internal)?;
     let org_name = |id: Option<i64>| {
         id.and_then(|id| organisations.iter().find(|o| o.id == id))
             .map(|o| o.name.clone())
@@ -78,6 +80,16 @@ pub async fn load_staff_admin() -> Result<AdminView, AppError> {
             })
         })
         .collect();
+    let owner_rules = crate::directory::owners::rules(&db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|rule| super::dto::OwnerRuleRow {
+            country: rule.country,
+            category: rule.category,
+            organisation: org_name(Some(rule.organisation_id)).unwrap_or_default(),
+        })
+        .collect();
     let jobs_pending = crate::jobs::pending(&db).await.map_err(internal)?.len() as u32;
     let dead_jobs = crate::jobs::dead(&db, 50)
         .await
@@ -94,6 +106,7 @@ pub async fn load_staff_admin() -> Result<AdminView, AppError> {
         .collect();
     Ok(AdminView {
         me: staff.member.id,
+        owner_rules,
         jobs_pending,
         dead_jobs,
         csrf: staff.csrf,

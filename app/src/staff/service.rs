@@ -8,7 +8,7 @@ use sea_orm::{
 
 use super::{
     Role, StaffMember,
-    entity::{invitation, organisation, staff_account},
+    entity::{invitation, staff_account},
 };
 use crate::{
     audit::{
@@ -16,6 +16,7 @@ use crate::{
         store::{Actor, NewEvent, append},
     },
     db::{Db, retrying},
+    directory::entity::organisation,
 };
 
 /// What the identity provider vouched for, after the ID token was verified.
@@ -62,6 +63,8 @@ pub enum StaffError {
     DuplicateOrganisation,
     #[error("this person is already invited or already has an account")]
     AlreadyInvited,
+    #[error("not a country the portal knows")]
+    UnknownCountry,
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -78,6 +81,7 @@ impl StaffError {
             StaffError::InvalidName => "staff-error-name",
             StaffError::DuplicateOrganisation => "staff-error-organisation-exists",
             StaffError::AlreadyInvited => "staff-error-already-invited",
+            StaffError::UnknownCountry => "staff-error-country-unknown",
             StaffError::Db(_) => "staff-error-try-again",
         }
     }
@@ -109,7 +113,7 @@ fn plain_db_error(error: &DbErr) -> Option<&DbErr> {
     Some(error)
 }
 
-fn staff_db_error(error: &StaffError) -> Option<&DbErr> {
+pub(crate) fn staff_db_error(error: &StaffError) -> Option<&DbErr> {
     match error {
         StaffError::Db(error) => Some(error),
         _ => None,
@@ -375,7 +379,12 @@ async fn check_organisation(
     match organisation_id {
         None if role.needs_organisation() => Err(StaffError::OrganisationRequired),
         None => Ok(()),
-        Some(id) => match organisation::Entity::find_by_id(id).one(db).await? {
+        // Only an organisation that uses the portal has staff.
+        Some(id) => match organisation::Entity::find_by_id(id)
+            .filter(organisation::Column::UsesPortal.eq(true))
+            .one(db)
+            .await?
+        {
             Some(_) => Ok(()),
             None => Err(StaffError::UnknownOrganisation),
         },
@@ -433,74 +442,6 @@ async fn change_role_once(
     .await?;
     txn.commit().await?;
     Ok(())
-}
-
-/// The kinds of organisation the portal knows.
-pub const ORGANISATION_KINDS: [&str; 5] =
-    ["helpline", "hotline", "care_centre", "authority", "other"];
-
-/// Adds an organisation.
-pub async fn create_organisation(
-    db: &Db,
-    by: &StaffMember,
-    name: &str,
-    kind: &str,
-) -> Result<i64, StaffError> {
-    retrying(
-        || create_organisation_once(db, by, name, kind),
-        staff_db_error,
-    )
-    .await
-}
-
-async fn create_organisation_once(
-    db: &Db,
-    by: &StaffMember,
-    name: &str,
-    kind: &str,
-) -> Result<i64, StaffError> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 200 {
-        return Err(StaffError::InvalidName);
-    }
-    let kind = ORGANISATION_KINDS
-        .into_iter()
-        .find(|k| *k == kind)
-        .unwrap_or("other");
-    let txn = db.begin().await?;
-    let at = db.now();
-    let exists = organisation::Entity::find()
-        .filter(organisation::Column::Name.eq(name))
-        .one(&txn)
-        .await?;
-    if exists.is_some() {
-        return Err(StaffError::DuplicateOrganisation);
-    }
-    let created = organisation::ActiveModel {
-        id: NotSet,
-        name: Set(name.to_owned()),
-        kind: Set(kind.to_owned()),
-        created_at: Set(at),
-    }
-    .insert(&txn)
-    .await?;
-    append(
-        &txn,
-        at,
-        NewEvent::new(by.actor(), AuditAction::OrganisationCreated)
-            .target(name)
-            .detail(format!("kind={kind} id={}", created.id)),
-    )
-    .await?;
-    txn.commit().await?;
-    Ok(created.id)
-}
-
-pub async fn organisations(db: &impl ConnectionTrait) -> Result<Vec<organisation::Model>, DbErr> {
-    organisation::Entity::find()
-        .order_by_asc(organisation::Column::Name)
-        .all(db)
-        .await
 }
 
 pub async fn accounts(db: &impl ConnectionTrait) -> Result<Vec<staff_account::Model>, DbErr> {

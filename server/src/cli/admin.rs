@@ -46,7 +46,7 @@ pub async fn run(command: AdminCommand) -> anyhow::Result<()> {
             let organisation_id = match organisation.as_deref().map(str::trim) {
                 None | Some("") => None,
                 Some(wanted) => {
-                    let found = service::organisations(&db)
+                    let found = app::directory::organisations(&db)
                         .await?
                         .into_iter()
                         .find(|o| o.name == wanted || o.id.to_string() == wanted);

@@ -38,10 +38,6 @@ pub async fn case(
     request: Request,
 ) -> Response {
     let (parts, form) = form_pairs(request).await;
-    let staff = match access::authorize(&session, &state.app.db, Permission::ViewCase).await {
-        Ok(staff) => staff,
-        Err(error) => return ApiError::from(error).into_response(),
-    };
     // The route has `{id}`, and `{lang}` under a language prefix.
     let Some(case_id) = params
         .iter()
@@ -49,6 +45,12 @@ pub async fn case(
         .and_then(|(_, id)| id.parse::<i64>().ok())
     else {
         return ApiError(AppError::NotFound).into_response();
+    };
+    let staff = match access::authorize_case(&session, &state.app.db, Permission::ViewCase, case_id)
+        .await
+    {
+        Ok(staff) => staff,
+        Err(error) => return ApiError::from(error).into_response(),
     };
     let outcome = case_actions::handle(&state.app.db, &staff, case_id, &form).await;
     answer(&state, parts, outcome).await

@@ -101,7 +101,7 @@ async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
             signed_in_as(&app, Role::Administrator, "admin@example.test").await;
         let (helpline, helpline_csrf) =
             signed_in_as(&app, Role::HelplineStaff, "helpline@example.test").await;
-        let partner_org = service::create_organisation(
+        let partner_org = app::directory::create_organisation(
             &app.store,
             &service::find_member(&app.db, 1).await.unwrap().unwrap(),
             "Care centre",
@@ -475,4 +475,128 @@ async fn administrators_see_the_jobs_that_failed_for_good() {
         "{page}"
     );
     assert!(page.contains("<code>database</code>"), "{page}");
+}
+
+/// Cases belong to an organisation: a second organisation's analyst is refused every case of
+/// the first (page, server function, form) and does not see it in the queue; the owner's
+/// analyst works it as before. The owner comes from the administrator's rule.
+#[tokio::test]
+async fn a_second_organisations_analyst_is_refused_every_case_of_the_first() {
+    use app::directory::{self, owners};
+    for backend in backends() {
+        let app = spawn_app_with_provider(backend).await;
+        let (admin, admin_csrf) =
+            signed_in_as(&app, Role::Administrator, "admin@example.test").await;
+        let admin_member = service::find_member(&app.db, 1).await.unwrap().unwrap();
+        let first =
+            directory::create_organisation(&app.store, &admin_member, "Helpwanted", "helpline")
+                .await
+                .unwrap();
+        let second =
+            directory::create_organisation(&app.store, &admin_member, "Other line", "helpline")
+                .await
+                .unwrap();
+        // The administrators' form sets the default rule: every new report to the first.
+        let page = admin_form(
+            &admin,
+            &admin_csrf,
+            &[
+                ("action", "set-owner-rule"),
+                ("country", ""),
+                ("category", ""),
+                ("organisation_id", &first.to_string()),
+            ],
+        )
+        .await;
+        assert!(page.contains("The rule is set."), "{page}");
+        assert_eq!(
+            owners::owner_for(&app.db, "NL", owners::CaseCategory::Ncii)
+                .await
+                .unwrap(),
+            Some(first)
+        );
+        for (email, organisation) in [
+            ("first.analyst@example.test", first),
+            ("second.analyst@example.test", second),
+        ] {
+            service::invite(
+                &app.store,
+                None,
+                Invitee::email(email).unwrap(),
+                Role::Analyst,
+                Some(organisation),
+            )
+            .await
+            .unwrap();
+        }
+        let owner_analyst = Browser::new(&app);
+        let owner_csrf = csrf_in(&owner_analyst.sign_in("first.analyst@example.test").await.1);
+        let other_analyst = Browser::new(&app);
+        let other_csrf = csrf_in(&other_analyst.sign_in("second.analyst@example.test").await.1);
+
+        let (_, case) = crate::cases::report(&app, serde_json::json!({})).await;
+        let case_page = format!("/staff/cases/{case}");
+        let events_before = app::audit::store::verify(&app.db).await.unwrap().events;
+
+        for prefix in ["", "/nl"] {
+            let response = other_analyst.get(&format!("{prefix}{case_page}")).await;
+            assert_eq!(response.status(), 403, "{backend:?} {prefix}{case_page}");
+        }
+        let response = other_analyst
+            .post("/api/staff/case", &[("id", &case.to_string())])
+            .await;
+        assert_eq!(response.status(), 403, "{backend:?} server function");
+        for action in ["claim", "note", "message", "close"] {
+            let response = other_analyst
+                .post(
+                    &case_page,
+                    &[
+                        ("csrf", &other_csrf),
+                        ("action", action),
+                        ("note", "intrusion"),
+                        ("message", "intrusion"),
+                    ],
+                )
+                .await;
+            assert_eq!(response.status(), 403, "{backend:?} form {action}");
+        }
+        let queue = other_analyst
+            .get("/staff/cases")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            !queue.contains(&case_page),
+            "{backend:?}: the other queue lists the case"
+        );
+        assert_eq!(
+            app::audit::store::verify(&app.db).await.unwrap().events,
+            events_before,
+            "{backend:?}: a refused request did something"
+        );
+
+        let response = owner_analyst.get(&case_page).await;
+        assert_eq!(response.status(), 200, "{backend:?} owner");
+        let queue = owner_analyst
+            .get("/staff/cases")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            queue.contains(&case_page),
+            "{backend:?}: the owner's queue lacks the case"
+        );
+        let response = owner_analyst
+            .post(&case_page, &[("csrf", &owner_csrf), ("action", "claim")])
+            .await;
+        // The browser follows the 303 back to the case, which says what happened.
+        assert_eq!(response.status(), 200, "{backend:?} owner claims");
+        assert!(
+            response.url().query().is_some_and(|q| q.contains("done=")),
+            "{backend:?}: {}",
+            response.url()
+        );
+    }
 }

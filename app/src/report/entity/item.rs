@@ -19,10 +19,6 @@ pub struct Model {
     /// JSON array of a video's sampled frames (`hashing::VideoFrame`), null when there are none.
     pub video_frames: Option<String>,
     pub status: String,
-    pub provider: Option<String>,
-    pub provider_country: Option<String>,
-    pub notice_sent_at: Option<i64>,
-    pub deadline_at: Option<i64>,
     pub removed_at: Option<i64>,
     pub created_at: i64,
 }

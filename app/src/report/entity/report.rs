@@ -18,6 +18,8 @@ pub struct Model {
     pub contact_sealed: Option<String>,
     pub created_at: i64,
     pub closed_at: Option<i64>,
+    /// The organisation whose staff handle this case (`directory::owners`); None: unowned.
+    pub owner_organisation_id: Option<i64>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

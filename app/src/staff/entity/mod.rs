@@ -1,5 +1,5 @@
-//! The stored shape of staff, invitations and organisations (migration `create_staff_tables`).
+//! The stored shape of staff and invitations (migration `create_staff_tables`).
+//! Organisations are the directory's (`crate::directory`).
 
 pub mod invitation;
-pub mod organisation;
 pub mod staff_account;

@@ -1,12 +1,15 @@
 use sea_orm::entity::prelude::*;
 
+/// Which organisation owns new reports from `country` in `category` (either may be null:
+/// any). The most specific rule wins; both null is the default.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-#[sea_orm(table_name = "organisation")]
+#[sea_orm(table_name = "case_owner_rule")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
-    pub name: String,
-    pub kind: String,
+    pub country: Option<String>,
+    pub category: Option<String>,
+    pub organisation_id: i64,
     pub created_at: i64,
 }
 
