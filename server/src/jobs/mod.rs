@@ -136,22 +136,8 @@ impl Runner {
                     .await?;
             }
             Ok(Done::Again(at)) => {
-                entity::Entity::update_many()
-                    .col_expr(entity::Column::Status, Expr::value(JobStatus::Queued))
-                    .col_expr(entity::Column::RunAt, Expr::value(at))
+                release(JobStatus::Queued, at, None)
                     .col_expr(entity::Column::Attempts, Expr::value(0))
-                    .col_expr(
-                        entity::Column::LeasedUntil,
-                        Expr::value(Option::<i64>::None),
-                    )
-                    .col_expr(
-                        entity::Column::LeasedBy,
-                        Expr::value(Option::<String>::None),
-                    )
-                    .col_expr(
-                        entity::Column::LastError,
-                        Expr::value(Option::<String>::None),
-                    )
                     .filter(mine)
                     .exec(write)
                     .await?;
@@ -175,18 +161,7 @@ impl Runner {
                 } else {
                     (JobStatus::Queued, now + backoff(job.attempts))
                 };
-                entity::Entity::update_many()
-                    .col_expr(entity::Column::Status, Expr::value(status))
-                    .col_expr(entity::Column::RunAt, Expr::value(run_at))
-                    .col_expr(
-                        entity::Column::LeasedUntil,
-                        Expr::value(Option::<i64>::None),
-                    )
-                    .col_expr(
-                        entity::Column::LeasedBy,
-                        Expr::value(Option::<String>::None),
-                    )
-                    .col_expr(entity::Column::LastError, Expr::value(code))
+                release(status, run_at, Some(code))
                     .filter(mine)
                     .exec(write)
                     .await?;
@@ -257,6 +232,27 @@ impl Runner {
             max_attempts: row.try_get("", "max_attempts")?,
         }))
     }
+}
+
+/// The update that gives a leased job back: its new status and time, the last error (None
+/// clears it), and no lease.
+fn release(
+    status: JobStatus,
+    run_at: i64,
+    error: Option<&'static str>,
+) -> sea_orm::UpdateMany<entity::Entity> {
+    entity::Entity::update_many()
+        .col_expr(entity::Column::Status, Expr::value(status))
+        .col_expr(entity::Column::RunAt, Expr::value(run_at))
+        .col_expr(
+            entity::Column::LeasedUntil,
+            Expr::value(Option::<i64>::None),
+        )
+        .col_expr(
+            entity::Column::LeasedBy,
+            Expr::value(Option::<String>::None),
+        )
+        .col_expr(entity::Column::LastError, Expr::value(error))
 }
 
 /// 30 s after the first failure, doubling, at most an hour.
