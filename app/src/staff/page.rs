@@ -408,7 +408,7 @@ fn owner_rules_section(view: &AdminView, lang: Lang) -> impl IntoView + use<> {
             })
             .collect_view();
         view! {
-            <table class="staff-table">
+            <table class="staff-table" tabindex="0">
                 <thead>
                     <tr>
                         <th scope="col">{t(lang, "staff-admin-owner-rule-column-country")}</th>
@@ -504,8 +504,9 @@ fn jobs_section(pending: u32, dead: Vec<super::dto::DeadJobRow>, lang: Lang) -> 
             })
             .collect_view();
         view! {
-            <table class="staff-table">
-                <caption>{t(lang, "staff-admin-jobs-dead-caption")}</caption>
+            <p id="dead-jobs-caption">{t(lang, "staff-admin-jobs-dead-caption")}</p>
+            // Focusable: on a phone the table scrolls sideways, and a keyboard must reach it.
+            <table class="staff-table" aria-describedby="dead-jobs-caption" tabindex="0">
                 <thead>
                     <tr>
                         <th scope="col">{t(lang, "staff-admin-jobs-column-id")}</th>
