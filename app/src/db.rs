@@ -38,12 +38,6 @@ impl Db {
         Db { read, write, clock }
     }
 
-    /// One pool for everything, with the system's clock: for tools and tests that never
-    /// write concurrently.
-    pub fn single(db: DatabaseConnection) -> Db {
-        Db::new(db.clone(), db, Clock::system())
-    }
-
     /// For reads (and nothing else: a write here would bypass the write path).
     pub fn read(&self) -> &DatabaseConnection {
         &self.read

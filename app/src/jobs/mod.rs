@@ -93,7 +93,16 @@ pub async fn dead(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<entity::M
         .await
 }
 
-/// Jobs not yet done (queued or running), for tests and the admin page's count.
+/// How many jobs are not yet done (queued or running): the administrators' page.
+pub async fn pending_count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
+    use sea_orm::PaginatorTrait;
+    entity::Entity::find()
+        .filter(entity::Column::Status.ne(JobStatus::Dead))
+        .count(db)
+        .await
+}
+
+/// Jobs not yet done (queued or running), for tests.
 pub async fn pending(db: &impl ConnectionTrait) -> Result<Vec<entity::Model>, DbErr> {
     entity::Entity::find()
         .filter(entity::Column::Status.ne(JobStatus::Dead))

@@ -90,7 +90,7 @@ pub async fn load_staff_admin() -> Result<AdminView, AppError> {
             organisation: org_name(Some(rule.organisation_id)).unwrap_or_default(),
         })
         .collect();
-    let jobs_pending = crate::jobs::pending(&db).await.map_err(internal)?.len() as u32;
+    let jobs_pending = crate::jobs::pending_count(&db).await.map_err(internal)? as u32;
     let dead_jobs = crate::jobs::dead(&db, 50)
         .await
         .map_err(internal)?
