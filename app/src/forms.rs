@@ -47,6 +47,10 @@ pub enum Outcome<P> {
     /// Back to the same address with a GET (303), so a reload does not post again; with the
     /// Fluent id of what happened, when the page says so (`?done=`).
     Redirect(Option<&'static str>),
+    /// To another page (a path without the language prefix, which the current one keeps),
+    /// with what happened: after a case moved to another organisation, its page is no longer
+    /// the sender's to see.
+    RedirectTo(&'static str, &'static str),
     /// The page again, rendered around what the post left (`P`, put in the render's context).
     Render(P),
     /// The sender may not do this (not signed in, wrong role or organisation).

@@ -9,7 +9,6 @@ pub mod audit;
 pub mod case;
 #[cfg(feature = "ssr")]
 pub mod db;
-#[cfg(feature = "ssr")]
 pub mod directory;
 pub mod error;
 pub mod follow_up;
@@ -26,7 +25,10 @@ pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod staff;
+mod stored;
 pub mod time;
+#[cfg(feature = "ssr")]
+pub mod token;
 
 pub use app::{App, shell};
 

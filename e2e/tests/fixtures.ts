@@ -211,6 +211,22 @@ export async function signInStaff(page: Page, email: string) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/// A staff account for the command line's `--as`: invited, then signed in once (in a browser
+/// context of its own, so the test's page keeps its cookies), as a new colleague would.
+export async function staffAccount(
+  browser: import('@playwright/test').Browser,
+  testInfo: import('@playwright/test').TestInfo,
+  email: string,
+  role = 'helpline_staff',
+) {
+  portalCli(testInfo, ['admin', 'invite', '--email', email, '--role', role]);
+  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+  const page = await context.newPage();
+  await signInStaff(page, email);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await context.close();
+}
+
 /// Signs out of the staff workspace, and forgets the identity provider's own session too, so
 /// the next sign-in shows its login page.
 export async function signOutStaff(page: Page) {

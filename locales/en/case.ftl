@@ -157,6 +157,8 @@ case-timeline-case-reporter-messaged = Message sent to the reporter
 case-timeline-case-note-added = Internal note added
 case-timeline-case-closed = Case closed
 case-timeline-case-reopened = Case reopened
+case-timeline-case-transferred = Moved to another organisation
+case-timeline-staff-action = Staff action
 
 case-close = Close the case
 case-reopen = Reopen the case
@@ -179,3 +181,12 @@ case-error-too-long = This text is too long. Please shorten it.
 case-error-closed = The case is already closed.
 case-error-open = The case is already open.
 case-error-choose = Please choose what to do.
+
+case-done-transferred = The case has moved to the other organisation. It is no longer in your queue.
+case-error-organisation-unknown = Choose one of the organisations listed.
+case-owner-title = Organisation
+case-owner = This case belongs to { $name }.
+case-owner-none = This case belongs to the portal's own staff.
+case-transfer-label = Move to
+case-transfer = Move the case
+case-transfer-hint = For example to the hotline of the country where the images are hosted. The case leaves your queue and is unassigned; the reporter notices nothing and keeps their receipt.

@@ -134,6 +134,8 @@ case-timeline-case-reporter-messaged = Bericht naar de melder gestuurd
 case-timeline-case-note-added = Interne notitie toegevoegd
 case-timeline-case-closed = Zaak gesloten
 case-timeline-case-reopened = Zaak heropend
+case-timeline-case-transferred = Naar een andere organisatie verplaatst
+case-timeline-staff-action = Handeling van een medewerker
 
 case-close = Zaak sluiten
 case-reopen = Zaak heropenen
@@ -156,3 +158,12 @@ case-error-too-long = Deze tekst is te lang. Maak hem korter.
 case-error-closed = De zaak is al gesloten.
 case-error-open = De zaak is al open.
 case-error-choose = Kies wat je wilt doen.
+
+case-done-transferred = De zaak is naar de andere organisatie verplaatst. Hij staat niet meer in jouw wachtrij.
+case-error-organisation-unknown = Kies een van de organisaties in de lijst.
+case-owner-title = Organisatie
+case-owner = Deze zaak hoort bij { $name }.
+case-owner-none = Deze zaak hoort bij de medewerkers van het portaal zelf.
+case-transfer-label = Verplaatsen naar
+case-transfer = Zaak verplaatsen
+case-transfer-hint = Bijvoorbeeld naar het meldpunt van het land waar de beelden gehost worden. De zaak verdwijnt uit jouw wachtrij en is niet meer toegewezen; de melder merkt er niets van en houdt de bewijscode.

@@ -46,7 +46,7 @@ impl ClientHasher {
         let mut mac = Hmac::<Sha256>::new_from_slice(&secret).expect("HMAC takes any key length");
         mac.update(&bytes);
         let digest = mac.finalize().into_bytes();
-        ClientKey(crate::report::hex(&digest[..16]))
+        ClientKey(crate::token::hex(&digest[..16]))
     }
 }
 

@@ -11,6 +11,9 @@ pub struct Model {
     pub occurred_at: i64,
     pub actor_id: Option<i64>,
     pub actor: String,
+    /// The action's stored name ([`crate::audit::AuditAction`]), kept as text on purpose:
+    /// the chain hashes it as written, and an event written by a newer version with an
+    /// action this one does not know must still load and verify.
     pub action: String,
     pub case_id: Option<i64>,
     pub target: Option<String>,

@@ -35,6 +35,7 @@ fn action(form: &[(String, String)]) -> Option<CaseAction> {
         "note" => CaseAction::Note(get(form, "note").to_owned()),
         "close" => CaseAction::Close,
         "reopen" => CaseAction::Reopen,
+        "transfer" => CaseAction::Transfer(get(form, "organisation_id").parse().ok()?),
         _ => return None,
     })
 }
@@ -72,6 +73,8 @@ pub async fn handle(
         });
     }
     match service::act(db, &staff.member, case_id, action).await {
+        // The case is now another organisation's: back to the queue, which says so.
+        Ok(done @ "case-done-transferred") => Outcome::RedirectTo("/staff/cases", done),
         Ok(done) => Outcome::Redirect(Some(done)),
         Err(error) => {
             if let CaseError::Db(db_error) = &error {

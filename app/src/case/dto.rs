@@ -3,41 +3,25 @@
 use serde::{Deserialize, Serialize};
 
 use super::urgency::Urgency;
-use crate::report::{AgeBand, ForWhom, Happened, Safety};
+use crate::{
+    audit::AuditAction,
+    report::{AgeBand, FileKind, ForWhom, Happened, ItemStatus, Safety},
+};
 
-/// An analyst's judgement of one item. Stored by its name, which never changes once shipped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Verdict {
-    /// Child sexual abuse material: illegal everywhere, a notice goes out.
-    Csam,
-    /// A non-consensual intimate image of an adult.
-    NonConsensual,
-    NotIllegal,
-    /// The analyst could not tell (the address did not load, the account is private, …).
-    CannotAssess,
+crate::stored_enum! {
+    /// An analyst's judgement of one item.
+    pub enum Verdict {
+        /// Child sexual abuse material: illegal everywhere, a notice goes out.
+        Csam = "csam",
+        /// A non-consensual intimate image of an adult.
+        NonConsensual = "non_consensual",
+        NotIllegal = "not_illegal",
+        /// The analyst could not tell (the address did not load, the account is private, …).
+        CannotAssess = "cannot_assess",
+    }
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 4] = [
-        Verdict::Csam,
-        Verdict::NonConsensual,
-        Verdict::NotIllegal,
-        Verdict::CannotAssess,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Verdict::Csam => "csam",
-            Verdict::NonConsensual => "non_consensual",
-            Verdict::NotIllegal => "not_illegal",
-            Verdict::CannotAssess => "cannot_assess",
-        }
-    }
-
-    pub fn parse(stored: &str) -> Option<Verdict> {
-        Verdict::ALL.into_iter().find(|v| v.as_str() == stored)
-    }
-
     /// The Fluent message naming it.
     pub fn message_id(self) -> &'static str {
         match self {
@@ -75,7 +59,7 @@ impl QueueFilters {
                 "country" if crate::report::COUNTRIES.contains(&value) => {
                     filters.country = value.to_owned()
                 }
-                "category" => filters.category = from_stored(value),
+                "category" => filters.category = Happened::parse(value),
                 "mine" => filters.mine = value == "1",
                 "page" => filters.page = value.parse().unwrap_or_default(),
                 _ => {}
@@ -94,7 +78,7 @@ impl QueueFilters {
             parts.push(format!("country={}", self.country));
         }
         if let Some(category) = self.category {
-            parts.push(format!("category={}", stored_name(&category)));
+            parts.push(format!("category={}", category.as_str()));
         }
         if self.mine {
             parts.push("mine=1".to_owned());
@@ -104,19 +88,6 @@ impl QueueFilters {
         }
         parts.join("&")
     }
-}
-
-/// An enum's stored (serde) name, e.g. `sextortion`.
-pub fn stored_name<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-/// An enum from its stored name, if it is one.
-pub fn from_stored<T: for<'de> Deserialize<'de>>(stored: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::from(stored)).ok()
 }
 
 /// One case in the queue.
@@ -150,6 +121,13 @@ pub struct Assignee {
     pub name: String,
 }
 
+/// An organisation that uses the portal, as a choice in a form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrganisationChoice {
+    pub id: i64,
+    pub name: String,
+}
+
 /// The latest assessment of an item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AssessmentView {
@@ -168,7 +146,7 @@ pub enum ItemDetail {
         handle: String,
     },
     File {
-        kind: String,
+        kind: FileKind,
         md5: String,
         sha256: String,
         pdq: Option<String>,
@@ -181,7 +159,7 @@ pub enum ItemDetail {
 pub struct ItemView {
     pub id: i64,
     pub detail: ItemDetail,
-    pub status: String,
+    pub status: ItemStatus,
     pub removed: bool,
     pub assessment: Option<AssessmentView>,
     /// Other cases with the same address or the same file (exact hash).
@@ -203,11 +181,21 @@ pub struct NoteView {
 }
 
 /// What happened in a case, oldest first.
+/// What one line of a case's timeline records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum TimelineEvent {
+    Received,
+    ReporterWrote,
+    /// An audited staff action on the case.
+    Staff(AuditAction),
+    /// An audited action whose name this version does not know (written by a newer one).
+    Unknown,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TimelineEntry {
     pub at: String,
-    /// A Fluent id, e.g. `case-timeline-item-assessed`.
-    pub what: String,
+    pub what: TimelineEvent,
     pub by: Option<String>,
     /// Structured, never a reporter's words (e.g. `item=12 verdict=csam`).
     pub detail: String,
@@ -224,6 +212,10 @@ pub struct CaseView {
     pub urgency: Urgency,
     pub assigned_to: Option<Assignee>,
     pub assignees: Vec<Assignee>,
+    /// The organisation that owns the case; None: the portal's own staff.
+    pub owner: Option<String>,
+    /// Where the case can be moved: the other organisations that use the portal.
+    pub transfer_to: Vec<OrganisationChoice>,
     pub for_whom: Option<ForWhom>,
     pub safety: Option<Safety>,
     pub happened: Vec<Happened>,

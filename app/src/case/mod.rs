@@ -22,7 +22,7 @@ pub mod service;
 
 pub use dto::{
     AssessmentView, Assignee, CaseView, ItemDetail, ItemView, PostedCaseForm, QueueFilters,
-    QueueRow, QueueView, Verdict,
+    QueueRow, QueueView, TimelineEntry, TimelineEvent, Verdict,
 };
 pub use page::{CasePage, QueuePage, queue_html};
 pub use server_fns::{load_case, load_queue};

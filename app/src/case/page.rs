@@ -7,8 +7,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
     dto::{
-        CaseView, ItemDetail, ItemView, PostedCaseForm, QueueFilters, QueueRow, QueueView, Verdict,
-        stored_name,
+        CaseView, ItemDetail, ItemView, PostedCaseForm, QueueFilters, QueueRow, QueueView,
+        TimelineEvent, Verdict,
     },
     load_case, load_queue,
     urgency::{Reason, Urgency},
@@ -16,7 +16,7 @@ use super::{
 use crate::{
     forms::{posted, refusal},
     i18n::{Lang, t, t_args, tr, use_i18n},
-    report::{AgeBand, COUNTRIES, ForWhom, Happened, Safety},
+    report::{AgeBand, COUNTRIES, FileKind, ForWhom, Happened, Safety},
     shell::PageTitle,
 };
 
@@ -98,6 +98,13 @@ pub fn QueuePage() -> impl IntoView {
     let queue = Resource::new(move || query.with(filters_from_query), load_queue);
     view! {
         <PageTitle text=tr("case-queue-title") />
+        // The one action that lands here: a case moved to another organisation.
+        {move || {
+            query
+                .with(|q| q.get("done"))
+                .filter(|done| done == "case-done-transferred")
+                .map(|_| view! { <p class="notice" role="status">{tr("case-done-transferred")}</p> })
+        }}
         <Suspense fallback=|| ()>
             {move || {
                 let lang = i18n.lang.get();
@@ -227,7 +234,7 @@ fn filter_form(filters: &QueueFilters, lang: Lang) -> impl IntoView + use<> {
         .into_iter()
         .map(|h| {
             view! {
-                <option value=stored_name(&h) selected=filters.category == Some(h)>
+                <option value=h.as_str() selected=filters.category == Some(h)>
                     {happened_text(h, lang)}
                 </option>
             }
@@ -270,7 +277,7 @@ fn filter_form(filters: &QueueFilters, lang: Lang) -> impl IntoView + use<> {
 }
 
 /// What a successful action may say on the page it redirects to (`?done=`).
-const DONE: [&str; 8] = [
+const DONE: [&str; 9] = [
     "case-done-claimed",
     "case-done-assigned",
     "case-done-released",
@@ -279,6 +286,7 @@ const DONE: [&str; 8] = [
     "case-done-noted",
     "case-done-closed",
     "case-done-reopened",
+    "case-done-transferred",
 ];
 
 #[component]
@@ -361,6 +369,7 @@ fn case_html(case: CaseView, posted: PostedCaseForm, lang: Lang) -> impl IntoVie
         {messages(&case, &posted, lang)}
         {notes(&case, &posted, lang)}
         {timeline(&case, lang)}
+        {transfer(&case, lang)}
         {close_or_reopen(&case, lang)}
     }
 }
@@ -528,7 +537,11 @@ fn item_html(
             view! {
                 <p>
                     <span class="item-kind">
-                        {t(lang, if kind == "video" { "case-item-video" } else if kind == "image" { "case-item-image" } else { "case-item-file" })}
+                        {t(lang, match kind {
+                            FileKind::Video => "case-item-video",
+                            FileKind::Image => "case-item-image",
+                            FileKind::Other => "case-item-file",
+                        })}
                     </span>
                 </p>
                 <dl class="hashes">
@@ -691,6 +704,29 @@ fn notes(case: &CaseView, posted: &PostedCaseForm, lang: Lang) -> impl IntoView 
     }
 }
 
+/// The Fluent message for a line of the timeline. Actions that never concern a case (signing
+/// in, inviting) cannot appear in one; they share the plain "staff action" line.
+fn timeline_message(what: TimelineEvent) -> &'static str {
+    use crate::audit::AuditAction::*;
+    match what {
+        TimelineEvent::Received => "case-timeline-received",
+        TimelineEvent::ReporterWrote => "case-timeline-reporter-wrote",
+        TimelineEvent::Staff(action) => match action {
+            CaseAssigned => "case-timeline-case-assigned",
+            CaseReleased => "case-timeline-case-released",
+            ItemAssessed => "case-timeline-item-assessed",
+            ReporterMessaged => "case-timeline-case-reporter-messaged",
+            NoteAdded => "case-timeline-case-note-added",
+            CaseClosed => "case-timeline-case-closed",
+            CaseReopened => "case-timeline-case-reopened",
+            CaseTransferred => "case-timeline-case-transferred",
+            SignedIn | SignedOut | SignInRefused | AccountCreated | Invited | RoleChanged
+            | OrganisationCreated | OwnerRuleSet => "case-timeline-staff-action",
+        },
+        TimelineEvent::Unknown => "case-timeline-staff-action",
+    }
+}
+
 fn timeline(case: &CaseView, lang: Lang) -> impl IntoView + use<> {
     let entries = case
         .timeline
@@ -702,7 +738,7 @@ fn timeline(case: &CaseView, lang: Lang) -> impl IntoView + use<> {
                 <li>
                     <span class="hint">{e.at.clone()}</span>
                     " "
-                    {t(lang, &e.what)}
+                    {t(lang, timeline_message(e.what))}
                     {by}
                     {detail}
                 </li>
@@ -713,6 +749,38 @@ fn timeline(case: &CaseView, lang: Lang) -> impl IntoView + use<> {
         <section aria-labelledby="case-timeline-title">
             <h2 id="case-timeline-title">{t(lang, "case-timeline-title")}</h2>
             <ol class="timeline" data-testid="case-timeline">{entries}</ol>
+        </section>
+    }
+}
+
+/// Moving the case to another organisation that uses the portal (e.g. the hotline of the
+/// country where it is hosted), for staff who manage it. Audited; the reporter notices nothing.
+fn transfer(case: &CaseView, lang: Lang) -> impl IntoView + use<> {
+    let owner = match &case.owner {
+        Some(name) => t_args(lang, "case-owner", &[("name", name.clone().into())]),
+        None => t(lang, "case-owner-none"),
+    };
+    let form = (case.can_manage && !case.transfer_to.is_empty()).then(|| {
+        let options = case
+            .transfer_to
+            .iter()
+            .map(|o| view! { <option value=o.id.to_string()>{o.name.clone()}</option> })
+            .collect_view();
+        view! {
+            <form method="post" class="inline-form">
+                {hidden(&case.csrf, "transfer")}
+                <label for="field-transfer">{t(lang, "case-transfer-label")}</label>
+                <select id="field-transfer" name="organisation_id">{options}</select>
+                <button type="submit" class="button secondary">{t(lang, "case-transfer")}</button>
+            </form>
+            <p class="hint">{t(lang, "case-transfer-hint")}</p>
+        }
+    });
+    view! {
+        <section aria-labelledby="case-owner-title">
+            <h2 id="case-owner-title">{t(lang, "case-owner-title")}</h2>
+            <p data-testid="case-owner">{owner}</p>
+            {form}
         </section>
     }
 }

@@ -12,12 +12,12 @@ use sea_orm::{
 };
 
 use super::{
-    dto::{PAGE_SIZE, QueueFilters, QueueRow, QueueView, from_stored, stored_name},
+    dto::{PAGE_SIZE, QueueFilters, QueueRow, QueueView},
     entity::assignment,
     urgency::{Facts, score_sql, urgency},
 };
 use crate::{
-    report::{Happened, entity::report},
+    report::{AgeBand, Happened, Safety, entity::report},
     staff::StaffMember,
     time::date_time,
 };
@@ -26,9 +26,9 @@ use crate::{
 #[derive(Debug, FromQueryResult)]
 struct Candidate {
     id: i64,
-    safety: String,
+    safety: Safety,
     happened: String,
-    age_band: String,
+    age_band: AgeBand,
     country: String,
     created_at: i64,
     items: i64,
@@ -44,15 +44,15 @@ const ASSIGNED_NAME: &str = "(SELECT s.display_name FROM case_assignment a \
      JOIN staff_account s ON s.id = a.staff_id WHERE a.report_id = report.id)";
 
 pub fn facts(
-    safety: &str,
-    age_band: &str,
+    safety: Option<Safety>,
+    age_band: Option<AgeBand>,
     happened: &[Happened],
     urls_online: u32,
     at: i64,
 ) -> Facts {
     Facts {
-        safety: from_stored(safety),
-        age_band: from_stored(age_band),
+        safety,
+        age_band,
         happened: happened.to_vec(),
         urls_online,
         reported_at: at,
@@ -64,7 +64,7 @@ pub fn happened_of(stored: &str) -> Vec<Happened> {
     serde_json::from_str::<Vec<String>>(stored)
         .unwrap_or_default()
         .iter()
-        .filter_map(|name| from_stored(name))
+        .filter_map(|name| Happened::parse(name))
         .collect()
 }
 
@@ -105,13 +105,19 @@ pub async fn load(
             let happened = happened_of(&c.happened);
             let online = u32::try_from(c.urls_online).unwrap_or_default();
             let urgency = urgency(
-                &facts(&c.safety, &c.age_band, &happened, online, c.created_at),
+                &facts(
+                    Some(c.safety),
+                    Some(c.age_band),
+                    &happened,
+                    online,
+                    c.created_at,
+                ),
                 now,
             );
             QueueRow {
                 id: c.id,
                 urgency,
-                age_band: from_stored(&c.age_band),
+                age_band: Some(c.age_band),
                 country: c.country,
                 happened,
                 urls_online: online,
@@ -146,8 +152,8 @@ fn filtered(filters: &QueueFilters, me: &StaffMember) -> Select<report::Entity> 
     }
     if let Some(category) = filters.category {
         // `happened` is a JSON array of names; a name is never part of another one.
-        query = query
-            .filter(report::Column::Happened.contains(format!("\"{}\"", stored_name(&category))));
+        query =
+            query.filter(report::Column::Happened.contains(format!("\"{}\"", category.as_str())));
     }
     if filters.mine {
         query = query.filter(

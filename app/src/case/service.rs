@@ -12,7 +12,7 @@ use sea_orm::{
 use super::{
     dto::{
         AssessmentView, Assignee, CaseView, ItemDetail, ItemView, MessageView, NoteView,
-        TimelineEntry, Verdict, from_stored,
+        OrganisationChoice, TimelineEntry, TimelineEvent, Verdict,
     },
     entity::{assessment, assignment, note},
     queue::{facts, happened_of},
@@ -24,8 +24,9 @@ use crate::{
         store::{NewEvent, append},
     },
     db::{Db, retrying},
+    directory::entity::organisation,
     report::{
-        MAX_MESSAGE_CHARS,
+        FileKind, ItemKind, ItemStatus, MAX_MESSAGE_CHARS, ReportStatus,
         entity::{item, report},
     },
     staff::{Permission, StaffMember, entity::staff_account, permits},
@@ -55,6 +56,9 @@ pub enum CaseAction {
     Note(String),
     Close,
     Reopen,
+    /// Move the case to another organisation that uses the portal (it leaves this one's
+    /// queue, unassigned; the reporter notices nothing).
+    Transfer(i64),
 }
 
 impl CaseAction {
@@ -76,6 +80,8 @@ pub enum CaseError {
     UnknownItem,
     #[error("no such colleague")]
     UnknownStaff,
+    #[error("no such organisation, or it already owns the case")]
+    UnknownOrganisation,
     #[error("an assessment needs a reason")]
     ReasonMissing,
     #[error("the text is empty")]
@@ -97,6 +103,7 @@ impl CaseError {
             CaseError::UnknownCase => "case-error-unknown",
             CaseError::UnknownItem => "case-error-item-unknown",
             CaseError::UnknownStaff => "case-error-staff-unknown",
+            CaseError::UnknownOrganisation => "case-error-organisation-unknown",
             CaseError::ReasonMissing => "case-error-reason-missing",
             CaseError::Empty => "case-error-empty",
             CaseError::TooLong => "case-error-too-long",
@@ -164,6 +171,8 @@ async fn act_once(
             let colleague = crate::staff::service::find_member(&txn, to)
                 .await?
                 .filter(|m| permits(m.role, Permission::ViewCase))
+                // Never to someone of another organisation: they could not open it.
+                .filter(|m| crate::staff::access::may_handle(m, case.owner_organisation_id))
                 .ok_or(CaseError::UnknownStaff)?;
             assignment::Entity::delete_by_id(case_id).exec(&txn).await?;
             assignment::Entity::insert(assignment::ActiveModel {
@@ -211,16 +220,19 @@ async fn act_once(
                 item_id: Set(item.id),
                 report_id: Set(case_id),
                 staff_id: Set(me.id),
-                verdict: Set(verdict.as_str().to_owned()),
+                verdict: Set(*verdict),
                 reason: Set(reason),
                 created_at: Set(at),
             })
             .exec_without_returning(&txn)
             .await?;
             // The reporter sees that someone looked at it; a verdict is for staff to act on.
-            if item.status == "received" {
+            if item.status == ItemStatus::Received {
                 item::Entity::update_many()
-                    .col_expr(item::Column::Status, Expr::value("in_review"))
+                    .col_expr(
+                        item::Column::Status,
+                        Expr::value(ItemStatus::InReview.as_str()),
+                    )
                     .filter(item::Column::Id.eq(item.id))
                     .exec(&txn)
                     .await?;
@@ -271,12 +283,44 @@ async fn act_once(
             }
             report::Entity::update_many()
                 .col_expr(report::Column::ClosedAt, Expr::value(Option::<i64>::None))
-                .col_expr(report::Column::Status, Expr::value("received"))
+                .col_expr(
+                    report::Column::Status,
+                    Expr::value(ReportStatus::Received.as_str()),
+                )
                 .filter(report::Column::Id.eq(case_id))
                 .exec(&txn)
                 .await?;
             append(&txn, at, event(AuditAction::CaseReopened)).await?;
             "case-done-reopened"
+        }
+        CaseAction::Transfer(to) => {
+            let organisation = organisation::Entity::find_by_id(*to)
+                .one(&txn)
+                .await?
+                .filter(|o| o.uses_portal && Some(o.id) != case.owner_organisation_id)
+                .ok_or(CaseError::UnknownOrganisation)?;
+            report::Entity::update_many()
+                .col_expr(
+                    report::Column::OwnerOrganisationId,
+                    Expr::value(organisation.id),
+                )
+                .filter(report::Column::Id.eq(case_id))
+                .exec(&txn)
+                .await?;
+            // The assignee belongs to the old organisation and can no longer open it.
+            assignment::Entity::delete_by_id(case_id).exec(&txn).await?;
+            let from = case
+                .owner_organisation_id
+                .map_or_else(|| "none".to_owned(), |id| id.to_string());
+            append(
+                &txn,
+                at,
+                event(AuditAction::CaseTransferred)
+                    .target(organisation.name)
+                    .detail(format!("from={from} to={}", organisation.id)),
+            )
+            .await?;
+            "case-done-transferred"
         }
     };
     txn.commit().await?;
@@ -324,13 +368,13 @@ pub async fn view(
     let happened = happened_of(&case.happened);
     let urls_online = items
         .iter()
-        .filter(|i| i.kind == "url" && i.removed_at.is_none())
+        .filter(|i| i.kind == ItemKind::Url && i.removed_at.is_none())
         .count() as u32;
     let at = now;
     let urgency = urgency(
         &facts(
-            &case.safety,
-            &case.age_band,
+            Some(case.safety),
+            Some(case.age_band),
             &happened,
             urls_online,
             case.created_at,
@@ -347,15 +391,13 @@ pub async fn view(
         .map(|i| ItemView {
             id: i.id,
             detail: detail(i),
-            status: i.status.clone(),
+            status: i.status,
             removed: i.removed_at.is_some(),
-            assessment: latest.get(&i.id).and_then(|a| {
-                Some(AssessmentView {
-                    verdict: Verdict::parse(&a.verdict)?,
-                    reason: a.reason.clone(),
-                    by: name_of(a.staff_id),
-                    at: date_time(a.created_at),
-                })
+            assessment: latest.get(&i.id).map(|a| AssessmentView {
+                verdict: a.verdict,
+                reason: a.reason.clone(),
+                by: name_of(a.staff_id),
+                at: date_time(a.created_at),
             }),
             also_in: also_in.get(&i.id).cloned().unwrap_or_default(),
         })
@@ -366,7 +408,7 @@ pub async fn view(
         case.created_at,
         TimelineEntry {
             at: String::new(),
-            what: "case-timeline-received".to_owned(),
+            what: TimelineEvent::Received,
             by: None,
             detail: String::new(),
         },
@@ -376,7 +418,7 @@ pub async fn view(
             m.created_at,
             TimelineEntry {
                 at: String::new(),
-                what: "case-timeline-reporter-wrote".to_owned(),
+                what: TimelineEvent::ReporterWrote,
                 by: None,
                 detail: String::new(),
             },
@@ -387,7 +429,8 @@ pub async fn view(
             e.occurred_at,
             TimelineEntry {
                 at: String::new(),
-                what: format!("case-timeline-{}", e.action.replace(['.', '_'], "-")),
+                what: AuditAction::parse(&e.action)
+                    .map_or(TimelineEvent::Unknown, TimelineEvent::Staff),
                 by: Some(e.actor.clone()),
                 detail: e.detail.clone(),
             },
@@ -396,12 +439,24 @@ pub async fn view(
     // Stable: equal times keep the order above (the report first).
     timeline.sort_by_key(|(at, _)| *at);
 
+    let organisations = crate::directory::organisations(db).await?;
+    let owner = organisations
+        .iter()
+        .find(|o| Some(o.id) == case.owner_organisation_id)
+        .map(|o| o.name.clone());
+    let transfer_to = organisations
+        .iter()
+        .filter(|o| Some(o.id) != case.owner_organisation_id)
+        .map(|o| OrganisationChoice {
+            id: o.id,
+            name: o.name.clone(),
+        })
+        .collect();
     let assignees = staff
         .iter()
         .filter(|s| s.disabled_at.is_none())
-        .filter(|s| {
-            crate::staff::Role::parse(&s.role).is_some_and(|r| permits(r, Permission::ViewCase))
-        })
+        .filter(|s| permits(s.role, Permission::ViewCase))
+        .filter(|s| s.organisation_id == case.owner_organisation_id)
         .map(|s| Assignee {
             id: s.id,
             name: s.display_name.clone(),
@@ -420,11 +475,13 @@ pub async fn view(
             name: name_of(a.staff_id),
         }),
         assignees,
-        for_whom: from_stored(&case.for_whom),
-        safety: from_stored(&case.safety),
+        owner,
+        transfer_to,
+        for_whom: Some(case.for_whom),
+        safety: Some(case.safety),
         happened,
         happened_other: case.happened_other,
-        age_band: from_stored(&case.age_band),
+        age_band: Some(case.age_band),
         country: case.country,
         reply_language: case.reply_language,
         contact_given: case.contact_sealed.is_some(),
@@ -459,14 +516,14 @@ pub async fn view(
 }
 
 fn detail(i: &item::Model) -> ItemDetail {
-    match i.kind.as_str() {
-        "url" => ItemDetail::Url(i.url.clone().unwrap_or_default()),
-        "account" => ItemDetail::Account {
+    match i.kind {
+        ItemKind::Url => ItemDetail::Url(i.url.clone().unwrap_or_default()),
+        ItemKind::Account => ItemDetail::Account {
             platform: i.platform.clone().unwrap_or_default(),
             handle: i.handle.clone().unwrap_or_default(),
         },
-        _ => ItemDetail::File {
-            kind: i.file_kind.clone().unwrap_or_default(),
+        ItemKind::File => ItemDetail::File {
+            kind: i.file_kind.unwrap_or(FileKind::Other),
             md5: i.md5.clone().unwrap_or_default(),
             sha256: i.sha256.clone().unwrap_or_default(),
             pdq: i.pdq.clone(),

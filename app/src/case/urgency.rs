@@ -93,7 +93,6 @@ pub fn urgency(facts: &Facts, now: i64) -> Urgency {
 /// so only the page shown is read; a test checks it orders exactly as [`urgency`] scores.
 #[cfg(feature = "ssr")]
 pub fn score_sql(now: i64, urls_online: &str) -> String {
-    use super::dto::stored_name;
     let capped =
         |expr: String, cap: u32| format!("(CASE WHEN {expr} > {cap} THEN {cap} ELSE {expr} END)");
     let hours = format!(
@@ -104,12 +103,12 @@ pub fn score_sql(now: i64, urls_online: &str) -> String {
          + CASE WHEN report.age_band IN ('{under13}', '{from13}', '{from16}') THEN {MINOR} ELSE 0 END \
          + CASE WHEN report.happened LIKE '%\"{sextortion}\"%' THEN {SEXTORTION} ELSE 0 END \
          + {urls} * {PER_URL_ONLINE} + {hours} * {PER_HOUR_WAITING})",
-        danger = stored_name(&Safety::Danger),
-        suicidal = stored_name(&Safety::Suicidal),
-        under13 = stored_name(&AgeBand::Under13),
-        from13 = stored_name(&AgeBand::From13To15),
-        from16 = stored_name(&AgeBand::From16To17),
-        sextortion = stored_name(&Happened::Sextortion),
+        danger = Safety::Danger.as_str(),
+        suicidal = Safety::Suicidal.as_str(),
+        under13 = AgeBand::Under13.as_str(),
+        from13 = AgeBand::From13To15.as_str(),
+        from16 = AgeBand::From16To17.as_str(),
+        sextortion = Happened::Sextortion.as_str(),
         urls = capped(urls_online.to_owned(), MAX_URLS_COUNTED),
         hours = capped(hours, MAX_HOURS_COUNTED),
     )

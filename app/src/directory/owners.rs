@@ -7,60 +7,19 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, NotSet,
     QueryFilter, QueryOrder,
 };
-use serde::{Deserialize, Serialize};
 
-use super::entity::{case_owner_rule, organisation};
+use super::{
+    CaseCategory,
+    entity::{case_owner_rule, organisation},
+};
 use crate::{
     audit::{
         AuditAction,
         store::{NewEvent, append},
     },
     db::Db,
-    report::{AgeBand, Draft, Happened},
     staff::StaffMember,
 };
-
-/// What a report is about, as far as who handles it goes: abuse material of a child goes the
-/// hotline way (DSA notices without the notifier's identity, ICCAM), the rest is
-/// non-consensual intimate imagery of an adult.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CaseCategory {
-    Csam,
-    Ncii,
-}
-
-impl CaseCategory {
-    pub const ALL: [CaseCategory; 2] = [CaseCategory::Csam, CaseCategory::Ncii];
-
-    /// A person under 18, or a report about abuse material of a child or pressure on one.
-    pub fn of(draft: &Draft) -> CaseCategory {
-        let minor = matches!(
-            draft.age_band,
-            Some(AgeBand::Under13 | AgeBand::From13To15 | AgeBand::From16To17)
-        );
-        let about_a_child = draft
-            .happened
-            .iter()
-            .any(|h| matches!(h, Happened::ChildAbuseMaterial | Happened::ChildPressured));
-        if minor || about_a_child {
-            CaseCategory::Csam
-        } else {
-            CaseCategory::Ncii
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CaseCategory::Csam => "csam",
-            CaseCategory::Ncii => "ncii",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<CaseCategory> {
-        CaseCategory::ALL.into_iter().find(|c| c.as_str() == text)
-    }
-}
 
 /// The owner of a new report from `country` in `category`, by the rules.
 pub async fn owner_for(
@@ -75,10 +34,7 @@ pub async fn owner_for(
 fn pick(rules: &[case_owner_rule::Model], country: &str, category: CaseCategory) -> Option<i64> {
     let matches = |rule: &&case_owner_rule::Model| {
         rule.country.as_deref().is_none_or(|c| c == country)
-            && rule
-                .category
-                .as_deref()
-                .is_none_or(|c| c == category.as_str())
+            && rule.category.is_none_or(|c| c == category)
     };
     let specificity =
         |rule: &case_owner_rule::Model| (rule.country.is_some(), rule.category.is_some(), rule.id);
@@ -144,7 +100,7 @@ pub async fn set_rule(
     case_owner_rule::ActiveModel {
         id: NotSet,
         country: Set(country.clone()),
-        category: Set(category.map(|c| c.as_str().to_owned())),
+        category: Set(category),
         organisation_id: Set(owner.id),
         created_at: Set(at),
     }
@@ -174,13 +130,13 @@ mod tests {
     fn rule(
         id: i64,
         country: Option<&str>,
-        category: Option<&str>,
+        category: Option<CaseCategory>,
         owner: i64,
     ) -> case_owner_rule::Model {
         case_owner_rule::Model {
             id,
             country: country.map(str::to_owned),
-            category: category.map(str::to_owned),
+            category,
             organisation_id: owner,
             created_at: 0,
         }
@@ -191,26 +147,13 @@ mod tests {
         let rules = [
             rule(1, None, None, 10),
             rule(2, Some("NL"), None, 20),
-            rule(3, Some("NL"), Some("csam"), 30),
-            rule(4, None, Some("csam"), 40),
+            rule(3, Some("NL"), Some(CaseCategory::Csam), 30),
+            rule(4, None, Some(CaseCategory::Csam), 40),
         ];
         assert_eq!(pick(&rules, "NL", CaseCategory::Csam), Some(30));
         assert_eq!(pick(&rules, "NL", CaseCategory::Ncii), Some(20));
         assert_eq!(pick(&rules, "BE", CaseCategory::Csam), Some(40));
         assert_eq!(pick(&rules, "BE", CaseCategory::Ncii), Some(10));
         assert_eq!(pick(&[], "NL", CaseCategory::Csam), None);
-    }
-
-    #[test]
-    fn a_minor_or_a_report_about_a_child_is_csam() {
-        let mut draft = Draft {
-            age_band: Some(AgeBand::From13To15),
-            ..Draft::default()
-        };
-        assert_eq!(CaseCategory::of(&draft), CaseCategory::Csam);
-        draft.age_band = Some(AgeBand::Over25);
-        assert_eq!(CaseCategory::of(&draft), CaseCategory::Ncii);
-        draft.happened = vec![Happened::ChildAbuseMaterial];
-        assert_eq!(CaseCategory::of(&draft), CaseCategory::Csam);
     }
 }

@@ -7,7 +7,7 @@ use super::view_model::{CaseView, ItemView};
 use crate::{
     error::AppError,
     i18n::{Lang, t, t_args, tr, use_i18n},
-    report::{FieldError, error_text},
+    report::{FieldError, FileKind, ItemKind, ItemStatus, error_text},
     shell::PageTitle,
 };
 
@@ -69,14 +69,14 @@ pub async fn load_follow_up() -> Result<Option<CaseView>, AppError> {
         .await?
         .into_iter()
         .map(|item| {
-            let label = match item.kind.as_str() {
-                "url" => item.url.clone().unwrap_or_default(),
-                "account" => format!(
+            let label = match item.kind {
+                ItemKind::Url => item.url.clone().unwrap_or_default(),
+                ItemKind::Account => format!(
                     "{}: {}",
                     item.platform.clone().unwrap_or_default(),
                     item.handle.clone().unwrap_or_default()
                 ),
-                _ => {
+                ItemKind::File => {
                     photo += 1;
                     photo.to_string()
                 }
@@ -200,14 +200,14 @@ fn signed_in_fields(csrf: &str, action: &'static str) -> impl IntoView + use<> {
 /// come with the notice tables of the removal work; until then an item is received, in review
 /// or removed.
 fn status_text(item: &ItemView, lang: Lang) -> String {
-    match item.status.as_str() {
-        "in_review" => t(lang, "follow-up-status-in-review"),
-        "removed" => t_args(
+    match item.status {
+        ItemStatus::InReview => t(lang, "follow-up-status-in-review"),
+        ItemStatus::Removed => t_args(
             lang,
             "follow-up-status-removed",
             &[("date", item.removed_on.clone().unwrap_or_default().into())],
         ),
-        _ => t(lang, "follow-up-status-received"),
+        ItemStatus::Received => t(lang, "follow-up-status-received"),
     }
 }
 
@@ -216,18 +216,18 @@ fn case_view(case: CaseView, posted: PostedFollowUp, lang: Lang) -> impl IntoVie
         .items
         .iter()
         .map(|item| {
-            let label = match (item.kind.as_str(), item.file_kind.as_deref()) {
-                ("file", Some("image")) => t_args(
+            let label = match (item.kind, item.file_kind) {
+                (ItemKind::File, Some(FileKind::Image)) => t_args(
                     lang,
                     "report-file-photo",
                     &[("n", item.label.clone().into())],
                 ),
-                ("file", Some("video")) => t_args(
+                (ItemKind::File, Some(FileKind::Video)) => t_args(
                     lang,
                     "report-file-video",
                     &[("n", item.label.clone().into())],
                 ),
-                ("file", _) => t_args(
+                (ItemKind::File, _) => t_args(
                     lang,
                     "report-file-other",
                     &[("n", item.label.clone().into())],
@@ -235,7 +235,7 @@ fn case_view(case: CaseView, posted: PostedFollowUp, lang: Lang) -> impl IntoVie
                 _ => item.label.clone(),
             };
             view! {
-                <li class="item" data-status=item.status.clone()>
+                <li class="item" data-status=item.status.as_str()>
                     <span class="item-label">{label}</span>
                     <span class="item-status">{status_text(item, lang)}</span>
                 </li>

@@ -18,9 +18,7 @@ pub async fn sign_in(
     session.cycle_id().await?;
     session.insert(REPORT, report_id).await?;
     session.insert(SEEN, now).await?;
-    let mut token = [0u8; 16];
-    rand::RngCore::fill_bytes(&mut rand::rng(), &mut token);
-    session.insert(CSRF, crate::report::hex(&token)).await?;
+    session.insert(CSRF, crate::token::random()).await?;
     Ok(())
 }
 

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::report::{FileKind, ItemKind, ItemStatus};
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseView {
     pub items: Vec<ItemView>,
@@ -13,11 +15,11 @@ pub struct CaseView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ItemView {
     /// url | account | file
-    pub kind: String,
+    pub kind: ItemKind,
     /// The address, "platform: handle", or the kind of file.
     pub label: String,
-    pub file_kind: Option<String>,
-    pub status: String,
+    pub file_kind: Option<FileKind>,
+    pub status: ItemStatus,
     pub removed_on: Option<String>,
 }
 

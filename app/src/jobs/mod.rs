@@ -35,7 +35,8 @@ pub struct NewJob {
     pub payload: serde_json::Value,
     pub run_at: i64,
     pub max_attempts: i32,
-    /// At most one queued or running job per key: enqueueing another is a no-op.
+    /// At most one queued or running job per key: enqueueing another is a no-op. (A job that
+    /// dies gives its key up, so a dead periodic job does not block the next run.)
     pub dedupe_key: Option<String>,
 }
 

@@ -17,80 +17,53 @@ pub const MAX_HANDLE_CHARS: usize = 200;
 pub const MAX_CONTACT_CHARS: usize = 200;
 pub const MAX_MESSAGE_CHARS: usize = 2000;
 
-/// Is the person safe right now? Anything but `Safe` shows emergency help first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Safety {
-    Safe,
-    Danger,
-    Suicidal,
+crate::stored_enum! {
+    /// Is the person safe right now? Anything but `Safe` shows emergency help first.
+    pub enum Safety {
+        Safe = "safe",
+        Danger = "danger",
+        Suicidal = "suicidal",
+    }
 }
 
 impl Safety {
-    pub const ALL: [Safety; 3] = [Safety::Safe, Safety::Danger, Safety::Suicidal];
-
     pub fn is_acute(self) -> bool {
         self != Safety::Safe
     }
 }
 
-/// What happened; more than one may be true.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Happened {
-    Sextortion,
-    SharedWithoutConsent,
-    FakeNudes,
-    ChildAbuseMaterial,
-    ChildPressured,
-    Other,
+crate::stored_enum! {
+    /// What happened; more than one may be true.
+    pub enum Happened {
+        Sextortion = "sextortion",
+        SharedWithoutConsent = "shared_without_consent",
+        FakeNudes = "fake_nudes",
+        ChildAbuseMaterial = "child_abuse_material",
+        ChildPressured = "child_pressured",
+        Other = "other",
+    }
 }
 
-impl Happened {
-    pub const ALL: [Happened; 6] = [
-        Happened::Sextortion,
-        Happened::SharedWithoutConsent,
-        Happened::FakeNudes,
-        Happened::ChildAbuseMaterial,
-        Happened::ChildPressured,
-        Happened::Other,
-    ];
+crate::stored_enum! {
+    pub enum AgeBand {
+        Under13 = "under13",
+        From13To15 = "from13_to15",
+        From16To17 = "from16_to17",
+        From18To24 = "from18_to24",
+        Over25 = "over25",
+        NotSaid = "not_said",
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AgeBand {
-    Under13,
-    From13To15,
-    From16To17,
-    From18To24,
-    Over25,
-    NotSaid,
-}
-
-impl AgeBand {
-    pub const ALL: [AgeBand; 6] = [
-        AgeBand::Under13,
-        AgeBand::From13To15,
-        AgeBand::From16To17,
-        AgeBand::From18To24,
-        AgeBand::Over25,
-        AgeBand::NotSaid,
-    ];
-}
-
-/// Whose images these are: the wording of every step follows it ("you" or "your child").
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ForWhom {
-    #[default]
-    Myself,
-    MyChild,
-    SomeoneElse,
-}
-
-impl ForWhom {
-    pub const ALL: [ForWhom; 3] = [ForWhom::Myself, ForWhom::MyChild, ForWhom::SomeoneElse];
+crate::stored_enum! {
+    /// Whose images these are: the wording of every step follows it ("you" or "your child").
+    #[derive(Default)]
+    pub enum ForWhom {
+        #[default]
+        Myself = "myself",
+        MyChild = "my_child",
+        SomeoneElse = "someone_else",
+    }
 }
 
 /// The EU-27 and the UK, then "elsewhere": the countries the portal routes for.

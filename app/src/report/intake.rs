@@ -3,11 +3,10 @@
 //! (no JavaScript) and the server function (with JavaScript).
 
 use hashing::FileHashes;
-use rand::RngCore;
 
 use super::{
     answers::*,
-    receipt::{Receipt, hex},
+    receipt::Receipt,
     steps::{FieldError, ReportState, Step},
     store::{NewReport, Stored},
     urls,
@@ -16,11 +15,9 @@ use crate::{abuse::ClientKey, forms::Fields, ssr::AppContext};
 
 /// The state a new report starts in.
 pub fn start(for_child: bool, reply_language: &str) -> ReportState {
-    let mut submission = [0u8; 16];
-    rand::rng().fill_bytes(&mut submission);
     ReportState {
         draft: Draft {
-            submission: hex(&submission),
+            submission: crate::token::random(),
             for_whom: if for_child {
                 ForWhom::MyChild
             } else {
@@ -303,7 +300,7 @@ async fn submit(
     }
     let urls = urls::check(state.draft.url_lines()).0;
     let receipt = Receipt::for_submission(&intake.keys.submission, &state.draft.submission);
-    let category = crate::directory::owners::CaseCategory::of(&state.draft);
+    let category = crate::directory::CaseCategory::of(&state.draft);
     let owner =
         match crate::directory::owners::owner_for(intake.db.read(), &state.draft.country, category)
             .await
@@ -316,8 +313,15 @@ async fn submit(
                 return state;
             }
         };
-    let report = NewReport::new(&intake.keys, &state.draft, &urls, &receipt, intake.db.now())
-        .owned_by(owner);
+    let Some(report) = NewReport::new(&intake.keys, &state.draft, &urls, &receipt, intake.db.now())
+    else {
+        // Every step was checked above; a missing answer here means that check has a gap.
+        tracing::error!("a checked report lacks a required answer");
+        state.step = Step::Safety;
+        state.errors = vec![FieldError::new("safety", "report-error-choose-one")];
+        return state;
+    };
+    let report = report.owned_by(owner);
     match intake.reports.insert(report).await {
         Ok(Stored::Created(_)) => done_with(receipt, &state),
         // The first answer was lost on the way (a dropped mobile connection, a browser

@@ -3,6 +3,7 @@
 
 mod answers;
 mod file_step;
+mod model;
 mod page;
 mod steps;
 mod views;
@@ -24,6 +25,7 @@ pub mod writer;
 
 pub use answers::*;
 pub use file_step::FileStep;
+pub use model::{FileKind, ItemKind, ItemStatus, ReportStatus};
 pub use page::{PostedReport, ReportInProgress, ReportPage, report_step};
 pub use steps::{FieldError, ReportState, Step};
 pub use views::error_text;
@@ -32,5 +34,3 @@ pub use views::error_text;
 pub use keys::ReportKeys;
 #[cfg(feature = "ssr")]
 pub use receipt::Receipt;
-#[cfg(feature = "ssr")]
-pub(crate) use receipt::hex;

@@ -77,12 +77,8 @@ impl Receipt {
     pub fn key(&self, secret: &[u8; 32]) -> String {
         let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes any key length");
         mac.update(self.0.as_bytes());
-        hex(&mac.finalize().into_bytes())
+        crate::token::hex(&mac.finalize().into_bytes())
     }
-}
-
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

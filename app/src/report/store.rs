@@ -11,12 +11,13 @@ use sea_orm::{
 };
 
 use super::{
+    ItemKind, ItemStatus, ReportStatus,
     answers::{Account, Draft},
     entity::{item, message, report},
     keys::ReportKeys,
     receipt::Receipt,
 };
-use hashing::{FileHashes, FileKind};
+use hashing::FileHashes;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stored {
@@ -48,26 +49,28 @@ pub struct NewReport {
 }
 
 impl NewReport {
-    /// A report as submitted at `created_at` (unix seconds, from the request's clock).
+    /// A report as submitted at `created_at` (unix seconds, from the request's clock), or
+    /// `None` if the draft lacks an answer every report has (safety, age band): the caller
+    /// checks every step first, so that is a bug there, never stored as a blank.
     pub fn new(
         keys: &ReportKeys,
         draft: &Draft,
         urls: &[String],
         receipt: &Receipt,
         created_at: i64,
-    ) -> NewReport {
+    ) -> Option<NewReport> {
         let contact_sealed = (draft.contact_consent && !draft.contact.trim().is_empty())
             .then(|| keys.seal_contact(draft.contact.trim()));
         let report = report::ActiveModel {
             id: NotSet,
             receipt_key: Set(receipt.key(&keys.receipt)),
             submission_key: Set(draft.submission.clone()),
-            status: Set("received".into()),
-            for_whom: Set(enum_text(&draft.for_whom)),
-            safety: Set(draft.safety.map(|s| enum_text(&s)).unwrap_or_default()),
+            status: Set(ReportStatus::Received),
+            for_whom: Set(draft.for_whom),
+            safety: Set(draft.safety?),
             happened: Set(serde_json::to_string(&draft.happened).unwrap_or_default()),
             happened_other: Set(draft.happened_other.trim().to_owned()),
-            age_band: Set(draft.age_band.map(|a| enum_text(&a)).unwrap_or_default()),
+            age_band: Set(draft.age_band?),
             country: Set(draft.country.clone()),
             reply_language: Set(draft.reply_language.clone()),
             contact_sealed: Set(contact_sealed),
@@ -76,11 +79,11 @@ impl NewReport {
             owner_organisation_id: Set(None),
         };
         let account = draft.has_account().then_some(&draft.account);
-        NewReport {
+        Some(NewReport {
             report,
             items: item_rows(urls, account, &draft.files, created_at),
             submission_key: draft.submission.clone(),
-        }
+        })
     }
 
     /// The case's owner, found by the rules when the report arrives.
@@ -219,7 +222,7 @@ fn item_rows(
     let blank = || item::ActiveModel {
         id: NotSet,
         report_id: NotSet,
-        kind: Set(String::new()),
+        kind: NotSet,
         url: Set(None),
         platform: Set(None),
         handle: Set(None),
@@ -230,21 +233,21 @@ fn item_rows(
         pdq_quality: Set(None),
         dihedral: Set(None),
         video_frames: Set(None),
-        status: Set("received".into()),
+        status: Set(ItemStatus::Received),
         removed_at: Set(None),
         created_at: Set(created_at),
     };
     let mut rows = Vec::new();
     for url in urls {
         rows.push(item::ActiveModel {
-            kind: Set("url".into()),
+            kind: Set(ItemKind::Url),
             url: Set(Some(url.clone())),
             ..blank()
         });
     }
     if let Some(account) = account {
         rows.push(item::ActiveModel {
-            kind: Set("account".into()),
+            kind: Set(ItemKind::Account),
             platform: Set(Some(account.platform.trim().to_owned())),
             handle: Set(Some(account.handle.trim().to_owned())),
             ..blank()
@@ -252,15 +255,8 @@ fn item_rows(
     }
     for file in files {
         rows.push(item::ActiveModel {
-            kind: Set("file".into()),
-            file_kind: Set(Some(
-                match file.kind {
-                    FileKind::Image => "image",
-                    FileKind::Video => "video",
-                    FileKind::Other => "other",
-                }
-                .into(),
-            )),
+            kind: Set(ItemKind::File),
+            file_kind: Set(Some(file.kind.into())),
             md5: Set(Some(file.md5.clone())),
             sha256: Set(Some(file.sha256.clone())),
             pdq: Set(file.pdq.clone()),
@@ -346,7 +342,7 @@ pub async fn close_report(db: &impl ConnectionTrait, id: i64, at: i64) -> Result
         )
         .col_expr(
             report::Column::Status,
-            sea_orm::sea_query::Expr::value("closed"),
+            sea_orm::sea_query::Expr::value(ReportStatus::Closed.as_str()),
         )
         .filter(report::Column::Id.eq(id))
         .exec(db)
@@ -391,11 +387,4 @@ pub async fn find_by_url(db: &DatabaseConnection, url: &str) -> Result<Vec<i64>,
     ids.sort_unstable();
     ids.dedup();
     Ok(ids)
-}
-
-fn enum_text<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }

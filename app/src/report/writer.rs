@@ -18,7 +18,17 @@
 //! the task is gone; a report that cannot be stored never takes the others of its batch
 //! down with it; on SQLite this task and the other writes through [`ReportWriter::connection`]
 //! share one connection, so SQLite never makes a writer wait in its busy handler.
+//!
+//! Supervision: each batch is written by a task of its own, so a panic while writing one
+//! (a bug, a driver's) loses only that batch's answers (its submitters are told, and sending
+//! the form again shows the receipt if it was stored) and the writer goes on with the next.
+//! A batch refused because another process held the database past the busy timeout (the
+//! `portal` command line writing beside the server) is tried whole once more after a short
+//! backoff before it is split into single reports: it was the lock, not a report.
 
+use std::{future::Future, time::Duration};
+
+use rand::Rng;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, DbErr};
 use tokio::sync::{mpsc, oneshot};
 
@@ -32,6 +42,10 @@ pub const MAX_BATCH: usize = 64;
 /// Submissions that may wait for the writer. When it is full, submitting waits for room
 /// (back-pressure) instead of the queue growing without bound in a flood.
 const QUEUE_LENGTH: usize = 1024;
+
+/// How long a batch refused by a busy database waits before its one more try: between half
+/// of this and all of it (jittered, so two processes do not collide again at once).
+const BUSY_RETRY_AFTER: Duration = Duration::from_millis(50);
 
 /// Where new reports are written; cheap to clone. See the module docs.
 #[derive(Clone)]
@@ -65,7 +79,10 @@ impl ReportWriter {
         let queue = match db.get_database_backend() {
             DbBackend::Sqlite => {
                 let (queue, jobs) = mpsc::channel(QUEUE_LENGTH);
-                tokio::spawn(run(db.clone(), jobs));
+                let writing = db.clone();
+                tokio::spawn(supervise(jobs, move |batch| {
+                    write_and_checkpoint(writing.clone(), batch)
+                }));
                 Some(queue)
             }
             _ => None,
@@ -97,16 +114,30 @@ impl ReportWriter {
     }
 }
 
-/// The writer task: until every [`ReportWriter`] is dropped.
-async fn run(db: DatabaseConnection, mut jobs: mpsc::Receiver<Job>) {
+/// The writer task, until every [`ReportWriter`] is dropped: takes batches off the queue and
+/// has each written by `write` in a task of its own, one after another (see the module docs).
+async fn supervise<W, F>(mut jobs: mpsc::Receiver<Job>, write: W)
+where
+    W: Fn(Vec<Job>) -> F,
+    F: Future<Output = ()> + Send + 'static,
+{
     let mut batch = Vec::with_capacity(MAX_BATCH);
     // Waits for the first report, then takes whatever else is already queued, without
     // waiting for more: a lone report is written at once, and under load batches fill up
     // by themselves while the previous one is being written.
     while jobs.recv_many(&mut batch, MAX_BATCH).await > 0 {
-        write(&db, &mut batch).await;
-        checkpoint(&db).await;
+        let reports = batch.len();
+        let taken = std::mem::replace(&mut batch, Vec::with_capacity(MAX_BATCH));
+        if let Err(error) = tokio::spawn(write(taken)).await {
+            // The batch's replies were dropped with the task: its submitters get `Stopped`.
+            tracing::error!(%error, reports, "writing a batch of reports failed; going on with the next");
+        }
     }
+}
+
+async fn write_and_checkpoint(db: DatabaseConnection, mut batch: Vec<Job>) {
+    write(&db, &mut batch).await;
+    checkpoint(&db).await;
 }
 
 /// Copies the WAL into the database file (see the module docs). PASSIVE copies what no
@@ -127,7 +158,17 @@ async fn write(db: &DatabaseConnection, batch: &mut Vec<Job>) {
         batch.drain(..).map(|job| (job.report, job.reply)).unzip();
     // A failed `send` below means the submitter is gone (a closed connection, a timeout).
     // The report is stored all the same: sending the form again shows its receipt.
-    match store::insert_reports(db, &reports).await {
+    let mut written = store::insert_reports(db, &reports).await;
+    if written.as_ref().is_err_and(crate::db::is_busy) {
+        let wait = rand::rng().random_range(BUSY_RETRY_AFTER / 2..=BUSY_RETRY_AFTER);
+        tracing::warn!(
+            reports = reports.len(),
+            "the database was busy; trying the batch once more"
+        );
+        tokio::time::sleep(wait).await;
+        written = store::insert_reports(db, &reports).await;
+    }
+    match written {
         Ok(stored) => {
             for (reply, stored) in replies.into_iter().zip(stored) {
                 let _ = reply.send(Ok(stored));
@@ -150,12 +191,14 @@ async fn write(db: &DatabaseConnection, batch: &mut Vec<Job>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::{Draft, Receipt, ReportKeys};
+    use crate::report::{AgeBand, Draft, Receipt, ReportKeys, Safety};
 
     fn new_report() -> NewReport {
         let keys = ReportKeys::derive(&[7; 32]);
         let draft = Draft {
             submission: "0123456789abcdef0123456789abcdef".into(),
+            safety: Some(Safety::Safe),
+            age_band: Some(AgeBand::NotSaid),
             ..Draft::default()
         };
         let receipt = Receipt::for_submission(&keys.submission, &draft.submission);
@@ -166,6 +209,7 @@ mod tests {
             &receipt,
             1_795_392_000,
         )
+        .expect("every required answer given")
     }
 
     fn writer_with_queue(queue: mpsc::Sender<Job>) -> ReportWriter {
@@ -190,5 +234,34 @@ mod tests {
         tokio::spawn(async move { jobs.recv().await });
         let answer = writer_with_queue(queue).insert(new_report()).await;
         assert!(matches!(answer, Err(WriterError::Stopped)), "{answer:?}");
+    }
+
+    #[tokio::test]
+    async fn a_panic_while_writing_a_batch_loses_that_batch_not_the_writer() {
+        use std::sync::{
+            Arc,
+            atomic::{AtomicUsize, Ordering},
+        };
+        let (queue, jobs) = mpsc::channel::<Job>(8);
+        let batches = Arc::new(AtomicUsize::new(0));
+        let counted = batches.clone();
+        tokio::spawn(supervise(jobs, move |batch: Vec<Job>| {
+            let n = counted.fetch_add(1, Ordering::SeqCst);
+            async move {
+                assert!(n > 0, "the first batch meets a bug");
+                for job in batch {
+                    let _ = job.reply.send(Ok(Stored::Created(7)));
+                }
+            }
+        }));
+        let writer = writer_with_queue(queue);
+        let first = writer.insert(new_report()).await;
+        assert!(matches!(first, Err(WriterError::Stopped)), "{first:?}");
+        // The writer is still there: the next reports are written and answered.
+        for _ in 0..3 {
+            let next = writer.insert(new_report()).await;
+            assert!(matches!(next, Ok(Stored::Created(7))), "{next:?}");
+        }
+        assert_eq!(batches.load(Ordering::SeqCst), 4);
     }
 }

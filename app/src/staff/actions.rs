@@ -70,7 +70,10 @@ pub async fn handle_admin(
                 .map(|_| "staff-admin-organisation-added")
         }
         "set-owner-rule" => {
-            use crate::directory::owners::{self, CaseCategory, RuleError};
+            use crate::directory::{
+                CaseCategory,
+                owners::{self, RuleError},
+            };
             let country = Some(get(form, "country")).filter(|c| !c.is_empty());
             let category = CaseCategory::parse(get(form, "category"));
             match organisation(form, "organisation_id") {

@@ -3,7 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::Role;
-use crate::audit::{AuditEventView, ChainReport};
+use crate::{
+    audit::{AuditEventView, ChainReport},
+    directory::{CaseCategory, OrganisationKind},
+};
 
 /// The staff home page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -40,7 +43,7 @@ pub struct InvitationRow {
 pub struct OrganisationRow {
     pub id: i64,
     pub name: String,
-    pub kind: String,
+    pub kind: OrganisationKind,
 }
 
 /// Which organisation gets the new reports of a country and category.
@@ -48,8 +51,8 @@ pub struct OrganisationRow {
 pub struct OwnerRuleRow {
     /// None: any country.
     pub country: Option<String>,
-    /// `csam` | `ncii`; None: any.
-    pub category: Option<String>,
+    /// None: any.
+    pub category: Option<CaseCategory>,
     pub organisation: String,
 }
 

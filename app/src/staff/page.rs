@@ -10,6 +10,7 @@ use super::{
     load_staff_home, routes,
 };
 use crate::{
+    directory::{CaseCategory, OrganisationKind},
     error::AppError,
     forms::{posted, refusal},
     i18n::{Lang, t, t_args, tr, use_i18n},
@@ -265,7 +266,7 @@ fn admin_view(view: AdminView, posted: PostedStaffForm, lang: Lang) -> impl Into
                 <li>
                     {o.name.clone()}
                     " ("
-                    {o.kind.clone()}
+                    {t(lang, o.kind.message_id())}
                     ")"
                 </li>
             }
@@ -365,13 +366,10 @@ fn admin_view(view: AdminView, posted: PostedStaffForm, lang: Lang) -> impl Into
                         {t(lang, "staff-admin-organisation-kind-label")}
                     </label>
                     <select id="field-organisation-kind" name="kind">
-                        <option value="helpline">{t(lang, "staff-organisation-kind-helpline")}</option>
-                        <option value="hotline">{t(lang, "staff-organisation-kind-hotline")}</option>
-                        <option value="care_centre">
-                            {t(lang, "staff-organisation-kind-care-centre")}
-                        </option>
-                        <option value="authority">{t(lang, "staff-organisation-kind-authority")}</option>
-                        <option value="other">{t(lang, "staff-organisation-kind-other")}</option>
+                        {OrganisationKind::ALL
+                            .into_iter()
+                            .map(|k| view! { <option value=k.as_str()>{t(lang, k.message_id())}</option> })
+                            .collect_view()}
                     </select>
                 </div>
                 <button type="submit" class="button">
@@ -397,7 +395,7 @@ fn owner_rules_section(view: &AdminView, lang: Lang) -> impl IntoView + use<> {
                     Some(code) => crate::report::country_name(code, lang),
                     None => t(lang, "staff-admin-owner-rule-any-country"),
                 };
-                let category = category_text(rule.category.as_deref(), lang);
+                let category = category_text(rule.category, lang);
                 view! {
                     <tr>
                         <td>{country}</td>
@@ -455,8 +453,10 @@ fn owner_rules_section(view: &AdminView, lang: Lang) -> impl IntoView + use<> {
                     </label>
                     <select id="field-rule-category" name="category">
                         <option value="">{category_text(None, lang)}</option>
-                        <option value="csam">{category_text(Some("csam"), lang)}</option>
-                        <option value="ncii">{category_text(Some("ncii"), lang)}</option>
+                        {CaseCategory::ALL
+                            .into_iter()
+                            .map(|c| view! { <option value=c.as_str()>{category_text(Some(c), lang)}</option> })
+                            .collect_view()}
                     </select>
                 </div>
                 <div class="field">
@@ -475,11 +475,11 @@ fn owner_rules_section(view: &AdminView, lang: Lang) -> impl IntoView + use<> {
     }
 }
 
-fn category_text(category: Option<&str>, lang: Lang) -> String {
+fn category_text(category: Option<CaseCategory>, lang: Lang) -> String {
     match category {
-        Some("csam") => t(lang, "staff-case-category-csam"),
-        Some("ncii") => t(lang, "staff-case-category-ncii"),
-        _ => t(lang, "staff-admin-owner-rule-any-category"),
+        Some(CaseCategory::Csam) => t(lang, "staff-case-category-csam"),
+        Some(CaseCategory::Ncii) => t(lang, "staff-case-category-ncii"),
+        None => t(lang, "staff-admin-owner-rule-any-category"),
     }
 }
 

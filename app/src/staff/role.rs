@@ -5,46 +5,23 @@
 
 use serde::{Deserialize, Serialize};
 
-/// What a staff member is, at their organisation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Role {
-    /// Answers people at a helpline; reads cases and talks to reporters.
-    HelplineStaff,
-    /// Assesses items and decides on notices.
-    Analyst,
-    /// Hands people over to care partners.
-    Caseworker,
-    /// Works at a care organisation; sees only handovers addressed to it.
-    CarePartner,
-    /// Invites staff, sets roles, reads the audit trail.
-    Administrator,
+crate::stored_enum! {
+    /// What a staff member is, at their organisation.
+    pub enum Role {
+        /// Answers people at a helpline; reads cases and talks to reporters.
+        HelplineStaff = "helpline_staff",
+        /// Assesses items and decides on notices.
+        Analyst = "analyst",
+        /// Hands people over to care partners.
+        Caseworker = "caseworker",
+        /// Works at a care organisation; sees only handovers addressed to it.
+        CarePartner = "care_partner",
+        /// Invites staff, sets roles, reads the audit trail.
+        Administrator = "administrator",
+    }
 }
 
 impl Role {
-    /// Every role, in the order pages list them.
-    pub const ALL: [Role; 5] = [
-        Role::HelplineStaff,
-        Role::Analyst,
-        Role::Caseworker,
-        Role::CarePartner,
-        Role::Administrator,
-    ];
-
-    /// The stored name (database column `role`, form values).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::HelplineStaff => "helpline_staff",
-            Role::Analyst => "analyst",
-            Role::Caseworker => "caseworker",
-            Role::CarePartner => "care_partner",
-            Role::Administrator => "administrator",
-        }
-    }
-
-    pub fn parse(stored: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.as_str() == stored)
-    }
-
     /// A care partner always belongs to a care organisation; other roles may.
     pub fn needs_organisation(self) -> bool {
         self == Role::CarePartner

@@ -36,7 +36,7 @@ pub async fn load_staff_home() -> Result<HomeView, AppError> {
 #[server(prefix = "/api/staff", endpoint = "admin")]
 pub async fn load_staff_admin() -> Result<AdminView, AppError> {
     use super::{
-        Permission, Role,
+        Permission,
         dto::{InvitationRow, OrganisationRow, StaffRow},
         service,
     };
@@ -55,29 +55,25 @@ pub async fn load_staff_admin() -> Result<AdminView, AppError> {
         .await
         .map_err(internal)?
         .into_iter()
-        .filter_map(|a| {
-            Some(StaffRow {
-                id: a.id,
-                name: a.display_name,
-                email: a.email,
-                role: Role::parse(&a.role)?,
-                organisation_id: a.organisation_id,
-                last_sign_in: a.last_sign_in_at.map(crate::time::date_time),
-                disabled: a.disabled_at.is_some(),
-            })
+        .map(|a| StaffRow {
+            id: a.id,
+            name: a.display_name,
+            email: a.email,
+            role: a.role,
+            organisation_id: a.organisation_id,
+            last_sign_in: a.last_sign_in_at.map(crate::time::date_time),
+            disabled: a.disabled_at.is_some(),
         })
         .collect();
     let invitations = service::open_invitations(&db)
         .await
         .map_err(internal)?
         .into_iter()
-        .filter_map(|i| {
-            Some(InvitationRow {
-                who: i.email.or(i.subject).unwrap_or_default(),
-                role: Role::parse(&i.role)?,
-                organisation: org_name(i.organisation_id),
-                invited_on: crate::time::date_time(i.created_at),
-            })
+        .map(|i| InvitationRow {
+            who: i.email.or(i.subject).unwrap_or_default(),
+            role: i.role,
+            organisation: org_name(i.organisation_id),
+            invited_on: crate::time::date_time(i.created_at),
         })
         .collect();
     let owner_rules = crate::directory::owners::rules(&db)

@@ -93,7 +93,7 @@ fn member(account: staff_account::Model) -> Option<StaffMember> {
     }
     Some(StaffMember {
         id: account.id,
-        role: Role::parse(&account.role)?,
+        role: account.role,
         organisation_id: account.organisation_id,
         display_name: account.display_name,
         email: account.email,
@@ -106,6 +106,25 @@ pub async fn find_member(db: &impl ConnectionTrait, id: i64) -> Result<Option<St
     Ok(staff_account::Entity::find_by_id(id)
         .one(db)
         .await?
+        .and_then(member))
+}
+
+/// A live staff member by the e-mail address they sign in with (case-insensitive), for the
+/// command line's `--as`.
+pub async fn find_member_by_email(
+    db: &impl ConnectionTrait,
+    email: &str,
+) -> Result<Option<StaffMember>, DbErr> {
+    let wanted = email.trim().to_lowercase();
+    Ok(staff_account::Entity::find()
+        .all(db)
+        .await?
+        .into_iter()
+        .find(|a| {
+            a.email
+                .as_deref()
+                .is_some_and(|e| e.to_lowercase() == wanted)
+        })
         .and_then(member))
 }
 
@@ -212,7 +231,7 @@ async fn accept(
             .chars()
             .take(200)
             .collect()),
-        role: Set(invite.role.clone()),
+        role: Set(invite.role),
         organisation_id: Set(invite.organisation_id),
         created_at: Set(at),
         last_sign_in_at: Set(None),
@@ -345,7 +364,7 @@ async fn invite_once(
         id: NotSet,
         email: Set(email),
         subject: Set(subject),
-        role: Set(role.as_str().to_owned()),
+        role: Set(role),
         organisation_id: Set(organisation_id),
         invited_by: Set(by.map(|m| m.id)),
         created_at: Set(at),
@@ -423,13 +442,13 @@ async fn change_role_once(
         .await?
         .ok_or(StaffError::UnknownStaff)?;
     check_organisation(&txn, role, organisation_id).await?;
-    let before = account.role.clone();
+    let before = account.role;
     let target = account
         .email
         .clone()
         .unwrap_or_else(|| account.subject.clone());
     let mut changed: staff_account::ActiveModel = account.into();
-    changed.role = Set(role.as_str().to_owned());
+    changed.role = Set(role);
     changed.organisation_id = Set(organisation_id);
     changed.update(&txn).await?;
     append(

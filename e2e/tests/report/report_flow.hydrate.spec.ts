@@ -10,6 +10,7 @@ import {
   PHONE,
   sendReport,
   signIn,
+  staffAccount,
 } from '../fixtures';
 
 const images = path.join(__dirname, '..', '..', '..', 'app', 'hashing', 'testdata', 'images');
@@ -17,7 +18,7 @@ const images = path.join(__dirname, '..', '..', '..', 'app', 'hashing', 'testdat
 test.use(PHONE);
 
 for (const lang of ['en', 'nl']) {
-  test(`full report on a phone in ${lang}, follow-up, withdraw`, async ({ page, hydrated }, testInfo) => {
+  test(`full report on a phone in ${lang}, follow-up, withdraw`, async ({ page, hydrated, browser }, testInfo) => {
     const tag = `${lang}-${testInfo.project.name}-${Date.now()}`;
     const urls = [`https://images.example/${tag}/one.jpg`, `https://forum.example/t/${tag}?page=2`];
     const prefix = `/${lang}`;
@@ -48,7 +49,9 @@ for (const lang of ['en', 'nl']) {
     const ids = portalCli(testInfo, ['report', 'find', urls[0]]).trim().split('\n');
     expect(ids).toHaveLength(1);
     const staffText = lang === 'nl' ? 'Hoi, we kijken er nu naar.' : 'Hi, we are looking at it now.';
-    portalCli(testInfo, ['report', 'message', ids[0], staffText]);
+    const staff = `helpline-${tag}@example.test`;
+    await staffAccount(browser, testInfo, staff);
+    portalCli(testInfo, ['report', 'message', ids[0], staffText, '--as', staff]);
     await page.reload();
     await expect(page.locator('.message.from-staff .message-body')).toHaveText(staffText);
 

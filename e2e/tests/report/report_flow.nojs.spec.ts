@@ -1,11 +1,11 @@
 // The report works without JavaScript: every step is a plain form the server answers with
 // the next step. Files need JavaScript (they are hashed on the device), so this report names
 // web addresses only.
-import { test, expect, expectNoTraces, message, portalCli, PHONE, sendReport, signIn } from '../fixtures';
+import { test, expect, expectNoTraces, message, portalCli, PHONE, sendReport, signIn, staffAccount } from '../fixtures';
 
 test.use(PHONE);
 
-test('a URL-only report, follow-up and withdraw, without JavaScript', async ({ page }, testInfo) => {
+test('a URL-only report, follow-up and withdraw, without JavaScript', async ({ page, browser }, testInfo) => {
   const tag = `nojs-${testInfo.project.name}-${Date.now()}`;
   const urls = [`https://host.example/${tag}/a.png`, `http://other.example/${tag}`];
   const receipt = await sendReport(page, { prefix: '/en', urls });
@@ -14,7 +14,9 @@ test('a URL-only report, follow-up and withdraw, without JavaScript', async ({ p
   await signIn(page, '/en', receipt);
   await expect(page.locator('li.item')).toHaveCount(2);
   const [id] = portalCli(testInfo, ['report', 'find', urls[1]]).trim().split('\n');
-  portalCli(testInfo, ['report', 'message', id, 'We have your report.']);
+  const staff = `helpline-${tag}@example.test`;
+  await staffAccount(browser, testInfo, staff);
+  portalCli(testInfo, ['report', 'message', id, 'We have your report.', '--as', staff]);
   await page.reload();
   await expect(page.locator('.message.from-staff .message-body')).toHaveText('We have your report.');
 

@@ -161,10 +161,16 @@ impl Runner {
                 } else {
                     (JobStatus::Queued, now + backoff(job.attempts))
                 };
-                release(status, run_at, Some(code))
-                    .filter(mine)
-                    .exec(write)
-                    .await?;
+                let mut update = release(status, run_at, Some(code));
+                if dead {
+                    // A dead job no longer holds its singleton key: the next periodic run is
+                    // enqueued as usual (retention does not stop for good after one bad night).
+                    update = update.col_expr(
+                        entity::Column::DedupeKey,
+                        Expr::value(Option::<String>::None),
+                    );
+                }
+                update.filter(mine).exec(write).await?;
             }
         }
         Ok(())

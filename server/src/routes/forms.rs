@@ -66,9 +66,39 @@ pub(crate) async fn answer<P: Clone + Send + Sync + 'static>(
         Outcome::Redirect(Some(done)) => {
             Redirect::to(&format!("{path}?done={done}")).into_response()
         }
+        Outcome::RedirectTo(to, done) => {
+            let prefix = language_prefix(&path);
+            Redirect::to(&format!("{prefix}{to}?done={done}")).into_response()
+        }
         Outcome::Render(posted) => {
             render(state, parts, move || provide_context(posted.clone())).await
         }
         Outcome::Refused(error) => ApiError(error).into_response(),
+    }
+}
+
+/// `/nl` for `/nl/staff/cases/4`, empty for `/staff/cases/4`.
+fn language_prefix(path: &str) -> &str {
+    let first = path
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or_default();
+    if app::i18n::Lang::from_code(first).is_some() {
+        &path[..first.len() + 1]
+    } else {
+        ""
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::language_prefix;
+
+    #[test]
+    fn a_redirect_elsewhere_keeps_the_language_of_the_page() {
+        assert_eq!(language_prefix("/nl/staff/cases/4"), "/nl");
+        assert_eq!(language_prefix("/staff/cases/4"), "");
+        assert_eq!(language_prefix("/"), "");
     }
 }

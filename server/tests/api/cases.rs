@@ -131,7 +131,7 @@ async fn an_analyst_works_the_most_urgent_case_and_the_reporter_reads_the_reply(
         let items = store::items(&app.db, urgent).await.unwrap();
         let url_item = items
             .iter()
-            .find(|i| i.kind == "url")
+            .find(|i| i.kind == app::report::ItemKind::Url)
             .unwrap()
             .id
             .to_string();

@@ -76,6 +76,8 @@ pub const TEST_SECRET: &str = "dGVzdC1zZWNyZXQtdGVzdC1zZWNyZXQtdGVzdC1zZWM=";
 
 pub struct TestApp {
     pub address: String,
+    /// For the portal's command line, run against the same database.
+    pub database_url: String,
     pub client: reqwest::Client,
     pub db: DatabaseConnection,
     /// The application's own write path and clock: use cases called by tests go through it.
@@ -136,7 +138,7 @@ pub async fn spawn_app_at(
     let data_dir = temp_dir("data");
     let mut vars = vec![
         ("PORTAL_LISTEN", "127.0.0.1:0".to_owned()),
-        ("DATABASE_URL", database_url),
+        ("DATABASE_URL", database_url.clone()),
         ("PORTAL_DATA_DIR", data_dir.display().to_string()),
         ("PORTAL_SECRET_KEY", TEST_SECRET.to_owned()),
     ];
@@ -162,6 +164,7 @@ pub async fn spawn_app_at(
         .expect("client");
     TestApp {
         address,
+        database_url,
         client,
         db,
         store,

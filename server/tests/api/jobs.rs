@@ -101,6 +101,33 @@ async fn a_failing_job_is_retried_on_the_clock_and_then_left_dead() {
 }
 
 #[tokio::test]
+async fn a_dead_periodic_job_does_not_block_its_next_run() {
+    for backend in backends() {
+        let (_, db, store) = database(backend).await;
+        let runner = Runner::new(store.clone()).handle("test_periodic", |_, _| async {
+            Err::<Done, _>(Failed("boom"))
+        });
+        let mut job = NewJob::singleton("test_periodic", START);
+        job.max_attempts = 1;
+        jobs::enqueue(store.write(), job.clone(), START)
+            .await
+            .unwrap();
+        // A second one while the first is queued is not added.
+        jobs::enqueue(store.write(), job.clone(), START)
+            .await
+            .unwrap();
+        assert_eq!(jobs::pending(&db).await.unwrap().len(), 1, "{backend:?}");
+        assert_eq!(runner.run_due().await.unwrap(), 1);
+        assert_eq!(jobs::dead(&db, 10).await.unwrap().len(), 1);
+        // Dead, it gives its key up: the next period's job is enqueued and runs.
+        jobs::enqueue(store.write(), job, START).await.unwrap();
+        assert_eq!(jobs::pending(&db).await.unwrap().len(), 1, "{backend:?}");
+        assert_eq!(runner.run_due().await.unwrap(), 1);
+        assert_eq!(jobs::dead(&db, 10).await.unwrap().len(), 2, "{backend:?}");
+    }
+}
+
+#[tokio::test]
 async fn a_job_whose_runner_died_is_taken_over_when_its_lease_runs_out() {
     for backend in backends() {
         let (_, _db, store) = database(backend).await;

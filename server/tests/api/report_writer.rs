@@ -5,7 +5,7 @@
 use std::{collections::HashSet, time::Duration};
 
 use app::report::{
-    Draft, Receipt, ReportKeys,
+    AgeBand, Draft, Receipt, ReportKeys, Safety,
     entity::{item, report},
     store::{self, NewReport, Stored},
     writer::{ReportWriter, WriterError},
@@ -36,6 +36,8 @@ fn report_with_receipt(submission: &str, receipt_of: &str) -> NewReport {
         submission: submission.to_owned(),
         country: "NL".into(),
         reply_language: "en".into(),
+        safety: Some(Safety::Safe),
+        age_band: Some(AgeBand::NotSaid),
         ..Draft::default()
     };
     let urls = [
@@ -43,7 +45,7 @@ fn report_with_receipt(submission: &str, receipt_of: &str) -> NewReport {
         "https://example.org/same".to_owned(),
     ];
     let receipt = Receipt::for_submission(&keys.submission, receipt_of);
-    NewReport::new(&keys, &draft, &urls, &receipt, 1_795_392_000)
+    NewReport::new(&keys, &draft, &urls, &receipt, 1_795_392_000).expect("a complete draft")
 }
 
 fn new_report(submission: &str) -> NewReport {
@@ -204,4 +206,41 @@ async fn a_report_gets_an_error_not_a_wait_when_the_database_is_gone() {
     .await
     .expect("an answer, not a wait");
     assert!(matches!(answer, Err(WriterError::Db(_))), "{answer:?}");
+}
+
+/// Another process (the `portal` command line) holds SQLite's write lock when a batch
+/// arrives: the batch waits and is written whole, instead of being split into reports that
+/// each fail on the same lock. The writer's connection here has no busy timeout, so SQLite
+/// refuses at once and only the writer's own retry can save the batch.
+#[tokio::test]
+async fn a_batch_refused_by_a_busy_database_is_tried_once_more() {
+    use sea_orm::{ConnectOptions, ConnectionTrait, Database};
+    let url = fresh_database(Backend::Sqlite).await;
+    let db = server::db::connect_url(&url).await.unwrap();
+    server::db::migrate(&db).await.unwrap();
+    let mut options = ConnectOptions::new(url.clone());
+    options
+        .max_connections(1)
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|opts| opts.busy_timeout(Duration::ZERO));
+    let writer = ReportWriter::start(Database::connect(options).await.unwrap());
+
+    // The other process: a second connection that takes the write lock and holds it 10 ms.
+    let mut one_connection = ConnectOptions::new(url.clone());
+    one_connection.max_connections(1).sqlx_logging(false);
+    let other = Database::connect(one_connection).await.unwrap();
+    other.execute_unprepared("BEGIN IMMEDIATE").await.unwrap();
+    let release = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+        other.execute_unprepared("COMMIT").await.unwrap();
+        other
+    });
+    let (one, two) = tokio::join!(
+        writer.insert(new_report("busy-one")),
+        writer.insert(new_report("busy-two")),
+    );
+    release.await.unwrap();
+    assert!(matches!(one, Ok(Stored::Created(_))), "{one:?}");
+    assert!(matches!(two, Ok(Stored::Created(_))), "{two:?}");
+    assert_eq!(counts(&db).await, (2, 4));
 }

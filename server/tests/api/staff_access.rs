@@ -510,7 +510,7 @@ async fn a_second_organisations_analyst_is_refused_every_case_of_the_first() {
         .await;
         assert!(page.contains("The rule is set."), "{page}");
         assert_eq!(
-            owners::owner_for(&app.db, "NL", owners::CaseCategory::Ncii)
+            owners::owner_for(&app.db, "NL", app::directory::CaseCategory::Ncii)
                 .await
                 .unwrap(),
             Some(first)
@@ -597,6 +597,98 @@ async fn a_second_organisations_analyst_is_refused_every_case_of_the_first() {
             response.url().query().is_some_and(|q| q.contains("done=")),
             "{backend:?}: {}",
             response.url()
+        );
+
+        // The other organisation's analyst is not offered as an assignee, and is refused.
+        let page = response.text().await.unwrap();
+        assert!(
+            page.contains("Other line"),
+            "{backend:?}: no transfer choice"
+        );
+        let second_analyst = service::find_member_by_email(&app.db, "second.analyst@example.test")
+            .await
+            .unwrap()
+            .expect("signed in once");
+        let response = owner_analyst
+            .post(
+                &case_page,
+                &[
+                    ("csrf", &owner_csrf),
+                    ("action", "assign"),
+                    ("staff_id", &second_analyst.id.to_string()),
+                ],
+            )
+            .await;
+        let page = response.text().await.unwrap();
+        assert!(
+            page.contains("That colleague cannot take cases."),
+            "{backend:?}: {page}"
+        );
+
+        // A transfer moves the case, unassigned, into the other organisation's queue; the
+        // first no longer sees it; the audit trail says who moved it where.
+        let response = owner_analyst
+            .post(
+                &format!("/nl{case_page}"),
+                &[
+                    ("csrf", &owner_csrf),
+                    ("action", "transfer"),
+                    ("organisation_id", &second.to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(response.status(), 200, "{backend:?} transfer");
+        assert_eq!(
+            response.url().path(),
+            "/nl/staff/cases",
+            "{backend:?}: back to the queue in the page's language"
+        );
+        let queue = response.text().await.unwrap();
+        assert!(
+            queue.contains("naar de andere organisatie verplaatst") && !queue.contains(&case_page),
+            "{backend:?}: {queue}"
+        );
+        assert_eq!(owner_analyst.get(&case_page).await.status(), 403);
+        let response = other_analyst.get(&case_page).await;
+        assert_eq!(response.status(), 200, "{backend:?} new owner");
+        let page = response.text().await.unwrap();
+        assert!(
+            page.contains("This case belongs to Other line") && page.contains("Not assigned"),
+            "{backend:?}: {page}"
+        );
+        let trail = app::audit::store::recent(&app.db, 1).await.unwrap();
+        assert_eq!(trail[0].action, "case.transferred", "{backend:?}");
+        assert_eq!(trail[0].case_id, Some(case));
+        assert_eq!(trail[0].target.as_deref(), Some("Other line"));
+        assert_eq!(trail[0].detail, format!("from={first} to={second}"));
+        assert!(
+            app::audit::store::verify(&app.db)
+                .await
+                .unwrap()
+                .first_broken
+                .is_none()
+        );
+
+        // Moving it to the organisation that already owns it is refused, nothing written.
+        let events = app::audit::store::verify(&app.db).await.unwrap().events;
+        let response = other_analyst
+            .post(
+                &case_page,
+                &[
+                    ("csrf", &other_csrf),
+                    ("action", "transfer"),
+                    ("organisation_id", &second.to_string()),
+                ],
+            )
+            .await;
+        let page = response.text().await.unwrap();
+        assert!(
+            page.contains("Choose one of the organisations listed."),
+            "{page}"
+        );
+        assert_eq!(
+            app::audit::store::verify(&app.db).await.unwrap().events,
+            events
         );
     }
 }

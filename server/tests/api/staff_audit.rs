@@ -173,3 +173,137 @@ async fn portal_admin_invites_and_portal_audit_verify_finds_tampering() {
         assert!(String::from_utf8_lossy(&verified.stderr).contains("event 1 does not fit"));
     }
 }
+
+/// Signs `email` in once (an account from their invitation), as the identity provider would.
+async fn staff_account(
+    app: &crate::helpers::TestApp,
+    email: &str,
+    role: Role,
+    organisation: Option<i64>,
+) {
+    service::invite(
+        &app.store,
+        None,
+        Invitee::email(email).unwrap(),
+        role,
+        organisation,
+    )
+    .await
+    .unwrap();
+    let identity = app::staff::service::Identity {
+        issuer: "http://idp.example.test".into(),
+        subject: format!("sub-{email}"),
+        verified_email: Some(email.to_lowercase()),
+        name: None,
+    };
+    let signed_in = service::sign_in(&app.store, &identity).await.unwrap();
+    assert!(matches!(signed_in, app::staff::service::SignIn::Welcome(_)));
+}
+
+#[tokio::test]
+async fn portal_report_message_and_close_act_as_a_named_staff_member_audited() {
+    for backend in backends() {
+        let app = crate::helpers::spawn_app(backend).await;
+        let (_, case) = crate::cases::report(&app, serde_json::json!({})).await;
+        let id = case.to_string();
+        let url = app.database_url.clone();
+
+        // Nobody named, or nobody the portal knows: refused, nothing written.
+        let anonymous = portal(&url, &["report", "message", &id, "Hello"]);
+        assert!(!anonymous.status.success(), "{backend:?}: --as is required");
+        let stranger = portal(
+            &url,
+            &["report", "message", &id, "Hello", "--as", "x@example.test"],
+        );
+        assert!(!stranger.status.success());
+        assert!(String::from_utf8_lossy(&stranger.stderr).contains("no staff account"));
+
+        // A role without the permission, and another organisation's staff: refused.
+        staff_account(&app, "admin@example.test", Role::Administrator, None).await;
+        let admin = portal(
+            &url,
+            &["report", "close", &id, "--as", "admin@example.test"],
+        );
+        assert!(
+            !admin.status.success(),
+            "{backend:?}: administrators do not close cases"
+        );
+        let by = app::staff::service::find_member_by_email(&app.db, "admin@example.test")
+            .await
+            .unwrap()
+            .unwrap();
+        let other = app::directory::create_organisation(&app.store, &by, "Elsewhere", "helpline")
+            .await
+            .unwrap();
+        staff_account(&app, "other@example.test", Role::HelplineStaff, Some(other)).await;
+        let foreign = portal(
+            &url,
+            &["report", "close", &id, "--as", "other@example.test"],
+        );
+        assert!(
+            !foreign.status.success(),
+            "{backend:?}: another organisation's case"
+        );
+        // The last event is still the other staff member's sign-in.
+        assert_eq!(
+            store::recent(&app.db, 1).await.unwrap()[0].action,
+            "staff.signed_in",
+            "{backend:?}: a refused command wrote an event"
+        );
+
+        staff_account(&app, "Helper@example.test", Role::HelplineStaff, None).await;
+        let events = store::verify(&app.db).await.unwrap().events;
+        let sent = portal(
+            &url,
+            &[
+                "report",
+                "message",
+                &id,
+                "We have your report.",
+                "--as",
+                "helper@example.test",
+            ],
+        );
+        assert!(
+            sent.status.success(),
+            "{}",
+            String::from_utf8_lossy(&sent.stderr)
+        );
+        let closed = portal(
+            &url,
+            &["report", "close", &id, "--as", "helper@example.test"],
+        );
+        assert!(
+            closed.status.success(),
+            "{}",
+            String::from_utf8_lossy(&closed.stderr)
+        );
+        let again = portal(
+            &url,
+            &["report", "close", &id, "--as", "helper@example.test"],
+        );
+        assert!(String::from_utf8_lossy(&again.stderr).contains("closed already"));
+
+        let messages = app::report::store::messages(&app.db, case).await.unwrap();
+        assert_eq!(messages.len(), 1);
+        assert!(messages[0].from_staff && messages[0].body == "We have your report.");
+        let trail = store::recent(&app.db, 2).await.unwrap();
+        let actions: Vec<&str> = trail.iter().map(|e| e.action.as_str()).collect();
+        assert!(
+            actions.contains(&"case.reporter_messaged") && actions.contains(&"case.closed"),
+            "{backend:?}: {actions:?}"
+        );
+        assert!(
+            trail
+                .iter()
+                .all(|e| e.actor == "helper@example.test" && e.case_id == Some(case))
+        );
+        let report = store::verify(&app.db).await.unwrap();
+        assert!(report.is_intact());
+        assert_eq!(
+            report.events,
+            events + 2,
+            "{backend:?}: only the two actions were added"
+        );
+    }
+}

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::case::Verdict;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "item_assessment")]
 pub struct Model {
@@ -9,7 +11,7 @@ pub struct Model {
     pub report_id: i64,
     pub staff_id: i64,
     /// `Verdict::as_str`.
-    pub verdict: String,
+    pub verdict: Verdict,
     pub reason: String,
     pub created_at: i64,
 }

@@ -1,12 +1,14 @@
 use sea_orm::entity::prelude::*;
 
+use crate::directory::OrganisationKind;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "organisation")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub name: String,
-    pub kind: String,
+    pub kind: OrganisationKind,
     pub created_at: i64,
     /// True for an organisation that uses the portal (its staff sign in, it owns cases);
     /// false for one that is only listed (a helpline, a DSC).

@@ -1,16 +1,18 @@
 use sea_orm::entity::prelude::*;
 
+use crate::report::{FileKind, ItemKind, ItemStatus};
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "report_item")]
 pub struct Model {
     #[sea_orm(primary_key)]
     pub id: i64,
     pub report_id: i64,
-    pub kind: String,
+    pub kind: ItemKind,
     pub url: Option<String>,
     pub platform: Option<String>,
     pub handle: Option<String>,
-    pub file_kind: Option<String>,
+    pub file_kind: Option<FileKind>,
     pub md5: Option<String>,
     pub sha256: Option<String>,
     pub pdq: Option<String>,
@@ -18,7 +20,7 @@ pub struct Model {
     pub dihedral: Option<String>,
     /// JSON array of a video's sampled frames (`hashing::VideoFrame`), null when there are none.
     pub video_frames: Option<String>,
-    pub status: String,
+    pub status: ItemStatus,
     pub removed_at: Option<i64>,
     pub created_at: i64,
 }

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::report::{AgeBand, ForWhom, ReportStatus, Safety};
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "report")]
 pub struct Model {
@@ -7,12 +9,13 @@ pub struct Model {
     pub id: i64,
     pub receipt_key: String,
     pub submission_key: String,
-    pub status: String,
-    pub for_whom: String,
-    pub safety: String,
+    pub status: ReportStatus,
+    pub for_whom: ForWhom,
+    pub safety: Safety,
+    /// JSON array of [`crate::report::Happened`] names (more than one may be true).
     pub happened: String,
     pub happened_other: String,
-    pub age_band: String,
+    pub age_band: AgeBand,
     pub country: String,
     pub reply_language: String,
     pub contact_sealed: Option<String>,

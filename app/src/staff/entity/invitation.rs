@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::staff::Role;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "invitation")]
 pub struct Model {
@@ -7,7 +9,7 @@ pub struct Model {
     pub id: i64,
     pub email: Option<String>,
     pub subject: Option<String>,
-    pub role: String,
+    pub role: Role,
     pub organisation_id: Option<i64>,
     pub invited_by: Option<i64>,
     pub created_at: i64,

@@ -1,5 +1,7 @@
 use sea_orm::entity::prelude::*;
 
+use crate::staff::Role;
+
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "staff_account")]
 pub struct Model {
@@ -9,7 +11,7 @@ pub struct Model {
     pub subject: String,
     pub email: Option<String>,
     pub display_name: String,
-    pub role: String,
+    pub role: Role,
     pub organisation_id: Option<i64>,
     pub created_at: i64,
     pub last_sign_in_at: Option<i64>,

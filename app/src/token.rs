@@ -1,0 +1,40 @@
+//! Random tokens and keyed digests as text: form tokens, submission keys, receipts' keys,
+//! client keys. One place, so every one of them is made from the same random source and
+//! written the same way.
+
+use rand::RngCore;
+
+/// 128 random bits as 32 lowercase hex digits: unguessable, and safe in a URL or a form.
+pub fn random() -> String {
+    let mut bytes = [0u8; 16];
+    rand::rng().fill_bytes(&mut bytes);
+    hex(&bytes)
+}
+
+/// Bytes as lowercase hex digits.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut text, b| {
+            let _ = write!(text, "{b:02x}");
+            text
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_32_hex_digits_and_differ() {
+        let (a, b) = (random(), random());
+        assert_eq!(a.len(), 32);
+        assert!(
+            a.bytes()
+                .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
+        );
+        assert_ne!(a, b);
+        assert_eq!(hex(&[0, 15, 255]), "000fff");
+    }
+}
