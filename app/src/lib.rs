@@ -15,6 +15,7 @@ pub mod follow_up;
 pub mod forms;
 pub mod help;
 pub mod home;
+pub mod hosting;
 pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod jobs;

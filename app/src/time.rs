@@ -79,9 +79,30 @@ pub fn date_time(unix: i64) -> String {
     format!("{} {:02}:{:02}", date(unix), minutes / 60, minutes % 60)
 }
 
+/// RFC 3339 in UTC (`2026-12-01T23:54:52Z`) from unix seconds: for machines.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))]
+pub fn rfc3339(unix: i64) -> String {
+    let seconds = unix.rem_euclid(86_400);
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        date(unix),
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfc3339_is_utc_with_seconds() {
+        assert_eq!(
+            rfc3339(1_795_392_000 + 13 * 3600 + 5 * 60 + 7),
+            "2026-11-23T13:05:07Z"
+        );
+    }
 
     #[test]
     fn dates() {

@@ -261,3 +261,31 @@ follow-up-error-message-empty = Please write a message first.
 follow-up-error-urls-empty = Please give at least one web address.
 follow-up-error-form-expired = This form has expired. Please try again.
 follow-up-error-try-again = Something went wrong on our side. Please try again.
+
+## Countries hosts are often in (hosting lookups)
+country-CH = Switzerland
+country-NO = Norway
+country-IS = Iceland
+country-LI = Liechtenstein
+country-US = the United States
+country-CA = Canada
+country-RU = Russia
+country-UA = Ukraine
+country-TR = Turkey
+country-RS = Serbia
+country-MD = Moldova
+country-SG = Singapore
+country-HK = Hong Kong
+country-JP = Japan
+country-CN = China
+country-IN = India
+country-AU = Australia
+country-BR = Brazil
+country-MX = Mexico
+country-ZA = South Africa
+country-SC = the Seychelles
+country-PA = Panama
+country-VG = the British Virgin Islands
+
+follow-up-hosted-in = Hosted by { $name } in { $country }.
+follow-up-hosted-by = Hosted by { $name }.

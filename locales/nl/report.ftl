@@ -261,3 +261,31 @@ follow-up-error-message-empty = Schrijf eerst een bericht.
 follow-up-error-urls-empty = Geef minstens één webadres.
 follow-up-error-form-expired = Dit formulier is verlopen. Probeer het opnieuw.
 follow-up-error-try-again = Er ging bij ons iets mis. Probeer het opnieuw.
+
+## Countries hosts are often in (hosting lookups)
+country-CH = Zwitserland
+country-NO = Noorwegen
+country-IS = IJsland
+country-LI = Liechtenstein
+country-US = de Verenigde Staten
+country-CA = Canada
+country-RU = Rusland
+country-UA = Oekraïne
+country-TR = Turkije
+country-RS = Servië
+country-MD = Moldavië
+country-SG = Singapore
+country-HK = Hongkong
+country-JP = Japan
+country-CN = China
+country-IN = India
+country-AU = Australië
+country-BR = Brazilië
+country-MX = Mexico
+country-ZA = Zuid-Afrika
+country-SC = de Seychellen
+country-PA = Panama
+country-VG = de Britse Maagdeneilanden
+
+follow-up-hosted-in = Gehost door { $name } in { $country }.
+follow-up-hosted-by = Gehost door { $name }.

@@ -11,6 +11,7 @@ mod m20261123_000005_create_case_tables;
 // From here on named by date and time, so migrations from two branches cannot collide.
 mod m20261201_203000_create_job_table;
 mod m20261201_210000_add_case_owners;
+mod m20261201_235000_create_resolution_table;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000005_create_case_tables::Migration),
             Box::new(m20261201_203000_create_job_table::Migration),
             Box::new(m20261201_210000_add_case_owners::Migration),
+            Box::new(m20261201_235000_create_resolution_table::Migration),
         ]
     }
 }

@@ -105,6 +105,9 @@ pub struct Settings {
     /// `https://portal.example.org`), for the sign-in callback registered with the identity
     /// provider. Unset (development only): `http://` and the listening address.
     pub public_url: Option<String>,
+    /// Hosting resolution: DNS servers, the RDAP bootstrap, the outbound guard's allowances
+    /// ([`hosting_from_lookup`]).
+    pub hosting: crate::clients::hosting::HostingConfig,
     /// Where "now" comes from: the system's clock; tests set a manual one to move time.
     pub clock: app::time::Clock,
 }
@@ -194,6 +197,7 @@ impl Settings {
             client_ip_header: var("PORTAL_CLIENT_IP_HEADER").map(|h| h.to_ascii_lowercase()),
             oidc,
             public_url,
+            hosting: hosting_from_lookup(&var)?,
             clock: app::time::Clock::system(),
         })
     }
@@ -243,6 +247,53 @@ fn write_private(path: &Path, contents: &str) -> anyhow::Result<()> {
         .with_context(|| format!("cannot write {}", path.display()))?;
     file.write_all(contents.as_bytes())?;
     Ok(())
+}
+
+/// The hosting resolution's settings, read on their own: `portal hosting resolve` needs no
+/// database and no secrets.
+///
+/// - `PORTAL_DNS_SERVERS`: comma-separated `ip:port` (`[::1]:53`); unset: the system's.
+/// - `PORTAL_RDAP_BOOTSTRAP`: a base URL holding `ipv4.json`, `ipv6.json`, `asn.json` and
+///   `dns.json`; unset: the copy shipped in `app/src/hosting/data/rdap-bootstrap/`.
+/// - `PORTAL_OUTBOUND_ALLOW`: CIDRs the outbound guard lets outside addresses reach although
+///   they are private or loopback (tests' own servers). Refused in production.
+/// - `PORTAL_RDAP_PER_SECOND` (default 5): requests per second to one RDAP server.
+/// - `PORTAL_HOSTING_MAX_AGE_DAYS` (default 7): a resolution older than this is made again.
+pub fn hosting_from_lookup(
+    var: impl Fn(&str) -> Option<String>,
+) -> anyhow::Result<crate::clients::hosting::HostingConfig> {
+    let production = matches!(
+        var("PORTAL_ENV").as_deref(),
+        Some("production") | Some("prod")
+    );
+    let outbound_allow =
+        crate::clients::outbound::parse_allow(&var("PORTAL_OUTBOUND_ALLOW").unwrap_or_default())?;
+    if production && !outbound_allow.is_empty() {
+        bail!(
+            "PORTAL_OUTBOUND_ALLOW is for tests: production never lets outside input reach private addresses"
+        );
+    }
+    let rdap_per_second = match var("PORTAL_RDAP_PER_SECOND") {
+        None => 5,
+        Some(n) => n
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| {
+                anyhow::anyhow!("PORTAL_RDAP_PER_SECOND must be a whole number above 0")
+            })?,
+    };
+    let max_age_days = number(&var, "PORTAL_HOSTING_MAX_AGE_DAYS", 7)?.max(1);
+    Ok(crate::clients::hosting::HostingConfig {
+        max_age_seconds: i64::from(max_age_days) * 86_400,
+        dns_servers: crate::clients::dns::parse_servers(
+            &var("PORTAL_DNS_SERVERS").unwrap_or_default(),
+        )?,
+        rdap_bootstrap: var("PORTAL_RDAP_BOOTSTRAP").filter(|s| !s.trim().is_empty()),
+        outbound_allow,
+        rdap_per_second,
+    })
 }
 
 #[cfg(test)]

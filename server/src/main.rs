@@ -35,6 +35,9 @@ enum Command {
     /// Staff administration: invite the first administrator.
     #[command(subcommand)]
     Admin(cli::admin::AdminCommand),
+    /// Where reported addresses are hosted and whom to tell (live DNS and RDAP).
+    #[command(subcommand)]
+    Hosting(cli::hosting::HostingCommand),
     /// The audit trail of staff actions: verify its hash chain.
     #[command(subcommand)]
     Audit(cli::audit::AuditCommand),
@@ -48,6 +51,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Report(command) => cli::report::run(command).await,
         Command::Admin(command) => cli::admin::run(command).await,
         Command::Audit(command) => cli::audit::run(command).await,
+        Command::Hosting(command) => cli::hosting::run(command).await,
         Command::Serve => {
             telemetry::init();
             let settings = Settings::from_env()?;

@@ -85,6 +85,7 @@ impl Application {
         for kind in [
             app::jobs::kind::DELETE_CLOSED_REPORTS,
             app::jobs::kind::DELETE_EXPIRED_SESSIONS,
+            app::jobs::kind::REFRESH_HOSTING,
         ] {
             app::jobs::enqueue(
                 store.write(),
@@ -94,7 +95,14 @@ impl Application {
             .await
             .context("cannot schedule the periodic jobs")?;
         }
-        let jobs = Runner::new(store.clone()).with_portal_jobs(settings.retention_days);
+        let resolver = crate::clients::hosting::Resolver::new(&settings.hosting)
+            .await
+            .context(
+                "cannot set up hosting resolution (PORTAL_DNS_SERVERS, PORTAL_RDAP_BOOTSTRAP)",
+            )?;
+        let jobs = Runner::new(store.clone())
+            .with_portal_jobs(settings.retention_days)
+            .with_hosting_jobs(resolver, settings.hosting.max_age_seconds);
         tokio::spawn(jobs.clone().run_periodically(JOB_POLL));
         let quick_exit = QuickExitSetting(settings.quick_exit_url.clone());
         let app_for_context = app_context.clone();

@@ -36,6 +36,7 @@ fn action(form: &[(String, String)]) -> Option<CaseAction> {
         "close" => CaseAction::Close,
         "reopen" => CaseAction::Reopen,
         "transfer" => CaseAction::Transfer(get(form, "organisation_id").parse().ok()?),
+        "resolve-again" => CaseAction::ResolveAgain(get(form, "item_id").parse().ok()?),
         _ => return None,
     })
 }

@@ -164,6 +164,21 @@ pub struct ItemView {
     pub assessment: Option<AssessmentView>,
     /// Other cases with the same address or the same file (exact hash).
     pub also_in: Vec<i64>,
+    pub hosting: ItemHosting,
+}
+
+/// Where an address is hosted, as far as the portal found out.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum ItemHosting {
+    /// Not an address (an account, a file).
+    NotAnAddress,
+    /// Being looked up (a job is queued).
+    Pending,
+    Resolved {
+        resolution: Box<crate::hosting::Resolution>,
+        /// When, as staff read it.
+        at: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

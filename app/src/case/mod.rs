@@ -21,8 +21,8 @@ pub mod queue;
 pub mod service;
 
 pub use dto::{
-    AssessmentView, Assignee, CaseView, ItemDetail, ItemView, PostedCaseForm, QueueFilters,
-    QueueRow, QueueView, TimelineEntry, TimelineEvent, Verdict,
+    AssessmentView, Assignee, CaseView, ItemDetail, ItemHosting, ItemView, PostedCaseForm,
+    QueueFilters, QueueRow, QueueView, TimelineEntry, TimelineEvent, Verdict,
 };
 pub use page::{CasePage, QueuePage, queue_html};
 pub use server_fns::{load_case, load_queue};

@@ -7,8 +7,8 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{
     dto::{
-        CaseView, ItemDetail, ItemView, PostedCaseForm, QueueFilters, QueueRow, QueueView,
-        TimelineEvent, Verdict,
+        CaseView, ItemDetail, ItemHosting, ItemView, PostedCaseForm, QueueFilters, QueueRow,
+        QueueView, TimelineEvent, Verdict,
     },
     load_case, load_queue,
     urgency::{Reason, Urgency},
@@ -277,7 +277,7 @@ fn filter_form(filters: &QueueFilters, lang: Lang) -> impl IntoView + use<> {
 }
 
 /// What a successful action may say on the page it redirects to (`?done=`).
-const DONE: [&str; 9] = [
+const DONE: [&str; 10] = [
     "case-done-claimed",
     "case-done-assigned",
     "case-done-released",
@@ -287,6 +287,7 @@ const DONE: [&str; 9] = [
     "case-done-closed",
     "case-done-reopened",
     "case-done-transferred",
+    "case-done-resolving",
 ];
 
 #[component]
@@ -608,9 +609,11 @@ fn item_html(
             </form>
         }
     });
+    let hosting = hosting_html(item, case, lang);
     view! {
         <li class="case-item" data-item=item.id>
             {what}
+            {hosting}
             {status}
             {also}
             {latest}
@@ -701,6 +704,163 @@ fn notes(case: &CaseView, posted: &PostedCaseForm, lang: Lang) -> impl IntoView 
             <ol class="notes">{list}</ol>
             {form}
         </section>
+    }
+}
+
+/// Where an address is hosted: who to tell, and how sure we are (age, what failed), with a
+/// button to look again.
+fn hosting_html(item: &ItemView, case: &CaseView, lang: Lang) -> Option<AnyView> {
+    let again = case.can_manage.then(|| {
+        view! {
+            <form method="post" class="inline-form">
+                {hidden(&case.csrf, "resolve-again")}
+                <input type="hidden" name="item_id" value=item.id.to_string() />
+                <button type="submit" class="button secondary">{t(lang, "case-hosting-again")}</button>
+            </form>
+        }
+    });
+    let (resolution, at) = match &item.hosting {
+        ItemHosting::NotAnAddress => return None,
+        ItemHosting::Pending => {
+            return Some(
+                view! {
+                    <div class="hosting" data-testid="item-hosting">
+                        <p class="hint">{t(lang, "case-hosting-pending")}</p>
+                        {again}
+                    </div>
+                }
+                .into_any(),
+            );
+        }
+        ItemHosting::Resolved { resolution, at } => (resolution, at),
+    };
+    let fact = |label: &'static str, value: Option<String>| {
+        value.filter(|v| !v.is_empty()).map(|value| {
+            view! {
+                <dt>{t(lang, label)}</dt>
+                <dd>{value}</dd>
+            }
+        })
+    };
+    let network = resolution.network.as_ref().map(|n| {
+        let mut parts = vec![n.name.clone().unwrap_or_default()];
+        parts.extend(n.handle.clone().map(|h| format!("({h})")));
+        parts.extend(n.country.clone());
+        parts.push(n.registry.as_str().to_uppercase());
+        parts.join(" · ")
+    });
+    let asn = resolution.asn.as_ref().map(|a| match &a.name {
+        Some(name) => format!("AS{} {name}", a.number),
+        None => format!("AS{}", a.number),
+    });
+    let cdn = resolution.cdn.as_ref().map(|c| {
+        let mut parts = vec![c.name.clone()];
+        parts.extend(c.abuse_url.clone());
+        parts.extend(c.abuse_email.clone());
+        parts.join(" · ")
+    });
+    let mut abuse = Vec::new();
+    if let Some(email) = resolution
+        .network
+        .as_ref()
+        .and_then(|n| n.abuse_email.clone())
+    {
+        abuse.push(t_args(
+            lang,
+            "case-hosting-abuse-network",
+            &[("email", email.into())],
+        ));
+    }
+    if let Some(email) = resolution
+        .registrar
+        .as_ref()
+        .and_then(|r| r.abuse_email.clone())
+    {
+        abuse.push(t_args(
+            lang,
+            "case-hosting-abuse-registrar",
+            &[("email", email.into())],
+        ));
+    }
+    let provider = resolution.provider.as_ref().map(|p| {
+        let channel = match p.channel {
+            crate::hosting::Channel::Api => "case-hosting-channel-api",
+            crate::hosting::Channel::Email => "case-hosting-channel-email",
+            crate::hosting::Channel::WebForm => "case-hosting-channel-web-form",
+            crate::hosting::Channel::None => "case-hosting-channel-none",
+        };
+        let mut parts = vec![p.name.clone()];
+        parts.extend(p.country.clone());
+        parts.push(t(lang, channel));
+        parts.join(" · ")
+    });
+    let problems: Vec<String> = resolution
+        .errors
+        .iter()
+        .map(|e| {
+            format!(
+                "{}: {}",
+                t(lang, stage_message(e.stage)),
+                t(lang, error_message(e.code))
+            )
+        })
+        .collect();
+    let problems = (!problems.is_empty()).then(|| {
+        view! {
+            <p class="hint" data-testid="item-hosting-problems">
+                {t(lang, "case-hosting-problems")} " " {problems.join(" · ")}
+            </p>
+        }
+    });
+    Some(
+        view! {
+            <div class="hosting" data-testid="item-hosting">
+                <dl class="hosting-facts">
+                    {fact("case-hosting-host", resolution.host.clone())}
+                    {fact("case-hosting-via", (!resolution.cname_chain.is_empty()).then(|| resolution.cname_chain.join(" → ")))}
+                    {fact("case-hosting-addresses", Some(resolution.addresses.join(", ")))}
+                    {fact("case-hosting-network", network)}
+                    {fact("case-hosting-asn", asn)}
+                    {fact("case-hosting-cdn", cdn)}
+                    {fact("case-hosting-registrar", resolution.registrar.as_ref().and_then(|r| r.name.clone()))}
+                    {fact("case-hosting-abuse", Some(abuse.join(" · ")))}
+                    {fact("case-hosting-provider", provider)}
+                </dl>
+                {problems}
+                <p class="hint">{t_args(lang, "case-hosting-checked", &[("at", at.clone().into())])}</p>
+                {again}
+            </div>
+        }
+        .into_any(),
+    )
+}
+
+fn stage_message(stage: crate::hosting::Stage) -> &'static str {
+    use crate::hosting::Stage;
+    match stage {
+        Stage::Url => "case-hosting-stage-url",
+        Stage::Dns => "case-hosting-stage-dns",
+        Stage::Asn => "case-hosting-stage-asn",
+        Stage::RdapIp => "case-hosting-stage-rdap-ip",
+        Stage::RdapDomain => "case-hosting-stage-rdap-domain",
+    }
+}
+
+fn error_message(code: crate::hosting::ErrorCode) -> &'static str {
+    use crate::hosting::ErrorCode::*;
+    match code {
+        InvalidUrl => "case-hosting-error-invalid-url",
+        Nxdomain => "case-hosting-error-nxdomain",
+        NoAddress => "case-hosting-error-no-address",
+        Timeout => "case-hosting-error-timeout",
+        DnsFailed => "case-hosting-error-dns-failed",
+        RdapNoServer => "case-hosting-error-rdap-no-server",
+        RdapNotFound => "case-hosting-error-rdap-not-found",
+        RdapRateLimited => "case-hosting-error-rdap-rate-limited",
+        RdapFailed => "case-hosting-error-rdap-failed",
+        BodyTooLarge => "case-hosting-error-body-too-large",
+        PrivateAddress => "case-hosting-error-private-address",
+        AsnNotFound => "case-hosting-error-asn-not-found",
     }
 }
 

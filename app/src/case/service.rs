@@ -11,8 +11,8 @@ use sea_orm::{
 
 use super::{
     dto::{
-        AssessmentView, Assignee, CaseView, ItemDetail, ItemView, MessageView, NoteView,
-        OrganisationChoice, TimelineEntry, TimelineEvent, Verdict,
+        AssessmentView, Assignee, CaseView, ItemDetail, ItemHosting, ItemView, MessageView,
+        NoteView, OrganisationChoice, TimelineEntry, TimelineEvent, Verdict,
     },
     entity::{assessment, assignment, note},
     queue::{facts, happened_of},
@@ -59,6 +59,8 @@ pub enum CaseAction {
     /// Move the case to another organisation that uses the portal (it leaves this one's
     /// queue, unassigned; the reporter notices nothing).
     Transfer(i64),
+    /// Look up again where an item's address is hosted.
+    ResolveAgain(i64),
 }
 
 impl CaseAction {
@@ -322,6 +324,19 @@ async fn act_once(
             .await?;
             "case-done-transferred"
         }
+        CaseAction::ResolveAgain(item_id) => {
+            let host = item::Entity::find_by_id(*item_id)
+                .one(&txn)
+                .await?
+                .filter(|i| i.report_id == case_id && i.kind == ItemKind::Url)
+                .and_then(|i| i.url)
+                .and_then(|url| crate::hosting::store::host_of(&url))
+                .ok_or(CaseError::UnknownItem)?;
+            // Not audited: it changes nothing of the case, and staff may ask as often as they
+            // like (one job per host at a time).
+            crate::hosting::store::enqueue_resolution(&txn, &host, true, at).await?;
+            "case-done-resolving"
+        }
     };
     txn.commit().await?;
     Ok(done)
@@ -386,6 +401,12 @@ pub async fn view(
     for a in &assessments {
         latest.insert(a.item_id, a);
     }
+    let hosts: Vec<String> = items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Url)
+        .filter_map(|i| i.url.as_deref().and_then(crate::hosting::store::host_of))
+        .collect();
+    let mut resolutions = crate::hosting::store::for_hosts(db, &hosts).await?;
     let item_views = items
         .iter()
         .map(|i| ItemView {
@@ -400,6 +421,17 @@ pub async fn view(
                 at: date_time(a.created_at),
             }),
             also_in: also_in.get(&i.id).cloned().unwrap_or_default(),
+            hosting: match i.url.as_deref().and_then(crate::hosting::store::host_of) {
+                _ if i.kind != ItemKind::Url => ItemHosting::NotAnAddress,
+                None => ItemHosting::NotAnAddress,
+                Some(host) => match resolutions.remove(&host) {
+                    Some((resolution, at)) => ItemHosting::Resolved {
+                        resolution: Box::new(resolution),
+                        at: date_time(at),
+                    },
+                    None => ItemHosting::Pending,
+                },
+            },
         })
         .collect();
 

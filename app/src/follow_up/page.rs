@@ -65,8 +65,14 @@ pub async fn load_follow_up() -> Result<Option<CaseView>, AppError> {
         return Ok(None);
     }
     let mut photo = 0;
-    let items = store::items(db, report_id)
-        .await?
+    let items = store::items(db, report_id).await?;
+    let hosts: Vec<String> = items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Url && i.status != ItemStatus::Received)
+        .filter_map(|i| i.url.as_deref().and_then(crate::hosting::store::host_of))
+        .collect();
+    let resolutions = crate::hosting::store::for_hosts(db, &hosts).await?;
+    let items = items
         .into_iter()
         .map(|item| {
             let label = match item.kind {
@@ -81,12 +87,20 @@ pub async fn load_follow_up() -> Result<Option<CaseView>, AppError> {
                     photo.to_string()
                 }
             };
+            let hosted_by = item
+                .url
+                .as_deref()
+                .and_then(crate::hosting::store::host_of)
+                .filter(|_| item.status != ItemStatus::Received)
+                .and_then(|host| resolutions.get(&host))
+                .and_then(|(resolution, _)| hosted_by(resolution));
             ItemView {
                 kind: item.kind,
                 label,
                 file_kind: item.file_kind,
                 status: item.status,
                 removed_on: item.removed_at.map(date),
+                hosted_by,
             }
         })
         .collect();
@@ -196,6 +210,23 @@ fn signed_in_fields(csrf: &str, action: &'static str) -> impl IntoView + use<> {
     }
 }
 
+/// Who hosts it, in the words a reporter knows: the CDN or provider when known, else the
+/// network's name; with the network's country.
+#[cfg(feature = "ssr")]
+fn hosted_by(resolution: &crate::hosting::Resolution) -> Option<(String, Option<String>)> {
+    let name = resolution
+        .provider
+        .as_ref()
+        .map(|p| p.name.clone())
+        .or_else(|| resolution.network.as_ref().and_then(|n| n.name.clone()))?;
+    let country = resolution
+        .provider
+        .as_ref()
+        .and_then(|p| p.country.clone())
+        .or_else(|| resolution.network.as_ref().and_then(|n| n.country.clone()));
+    Some((name, country))
+}
+
 /// What the reporter reads about an item. Notices (who was told, when, by which deadline)
 /// come with the notice tables of the removal work; until then an item is received, in review
 /// or removed.
@@ -238,6 +269,17 @@ fn case_view(case: CaseView, posted: PostedFollowUp, lang: Lang) -> impl IntoVie
                 <li class="item" data-status=item.status.as_str()>
                     <span class="item-label">{label}</span>
                     <span class="item-status">{status_text(item, lang)}</span>
+                    {item.hosted_by.clone().map(|(name, country)| {
+                        let text = match country {
+                            Some(code) => t_args(
+                                lang,
+                                "follow-up-hosted-in",
+                                &[("name", name.into()), ("country", crate::report::any_country_name(&code, lang).into())],
+                            ),
+                            None => t_args(lang, "follow-up-hosted-by", &[("name", name.into())]),
+                        };
+                        view! { <span class="item-hosting" data-testid="item-hosting">{text}</span> }
+                    })}
                 </li>
             }
         })

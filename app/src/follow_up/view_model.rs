@@ -21,6 +21,9 @@ pub struct ItemView {
     pub file_kind: Option<FileKind>,
     pub status: ItemStatus,
     pub removed_on: Option<String>,
+    /// Who hosts the address and the country code: shown only once an analyst has looked
+    /// at the item (before that, an automatic lookup could be wrong in front of a victim).
+    pub hosted_by: Option<(String, Option<String>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

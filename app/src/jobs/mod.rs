@@ -23,6 +23,11 @@ pub mod kind {
     pub const DELETE_CLOSED_REPORTS: &str = "delete_closed_reports";
     /// Deletes expired sign-in sessions. Periodic.
     pub const DELETE_EXPIRED_SESSIONS: &str = "delete_expired_sessions";
+    /// Resolves where one host is hosted (`hosting::store::ResolveJob`); one per host.
+    pub const RESOLVE_HOSTING: &str = "resolve_hosting";
+    /// Resolves again the hosts whose resolution is old, and forgets hosts no report names.
+    /// Periodic.
+    pub const REFRESH_HOSTING: &str = "refresh_hosting";
 }
 
 /// Attempts before a job is left dead.

@@ -75,6 +75,39 @@ pub const COUNTRIES: [&str; 29] = [
 /// Languages staff can reply in. More follow as helplines join.
 pub const REPLY_LANGUAGES: [&str; 2] = ["en", "nl"];
 
+/// A country's name for any code a hosting lookup may give (where providers and networks
+/// are): the portal's own countries, and the others hosts are often registered in; the code
+/// itself for the rest. An explicit match, so the translation check sees every id.
+pub fn any_country_name(code: &str, lang: crate::i18n::Lang) -> String {
+    use crate::i18n::t;
+    match code {
+        "CH" => t(lang, "country-CH"),
+        "NO" => t(lang, "country-NO"),
+        "IS" => t(lang, "country-IS"),
+        "LI" => t(lang, "country-LI"),
+        "US" => t(lang, "country-US"),
+        "CA" => t(lang, "country-CA"),
+        "RU" => t(lang, "country-RU"),
+        "UA" => t(lang, "country-UA"),
+        "TR" => t(lang, "country-TR"),
+        "RS" => t(lang, "country-RS"),
+        "MD" => t(lang, "country-MD"),
+        "SG" => t(lang, "country-SG"),
+        "HK" => t(lang, "country-HK"),
+        "JP" => t(lang, "country-JP"),
+        "CN" => t(lang, "country-CN"),
+        "IN" => t(lang, "country-IN"),
+        "AU" => t(lang, "country-AU"),
+        "BR" => t(lang, "country-BR"),
+        "MX" => t(lang, "country-MX"),
+        "ZA" => t(lang, "country-ZA"),
+        "SC" => t(lang, "country-SC"),
+        "PA" => t(lang, "country-PA"),
+        "VG" => t(lang, "country-VG"),
+        _ => country_name(code, lang),
+    }
+}
+
 /// A country's name in `lang`, for a code of [`COUNTRIES`]; the code itself for any other.
 /// An explicit match, so the translation check sees every id.
 pub fn country_name(code: &str, lang: crate::i18n::Lang) -> String {

@@ -201,6 +201,20 @@ async fn insert_item_rows(
     db: &impl ConnectionTrait,
     mut rows: Vec<item::ActiveModel>,
 ) -> Result<(), DbErr> {
+    // Every new address's host gets resolved (once per host), in this same transaction.
+    let mut hosts: Vec<(String, i64)> = rows
+        .iter()
+        .filter(|row| matches!(&row.kind, Set(ItemKind::Url)))
+        .filter_map(|row| match (&row.url, &row.created_at) {
+            (Set(Some(url)), Set(at)) => Some((crate::hosting::store::host_of(url)?, *at)),
+            _ => None,
+        })
+        .collect();
+    hosts.sort();
+    hosts.dedup_by(|a, b| a.0 == b.0);
+    for (host, at) in hosts {
+        crate::hosting::store::enqueue_resolution(db, &host, false, at).await?;
+    }
     let per_statement = rows_per_statement(item::Column::iter().count());
     while !rows.is_empty() {
         let rest = rows.split_off(rows.len().min(per_statement));

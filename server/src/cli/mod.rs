@@ -3,5 +3,6 @@
 pub mod admin;
 pub mod audit;
 pub mod hash;
+pub mod hosting;
 pub mod report;
 pub mod routes;

@@ -2,4 +2,7 @@
 //! OpenID provider; DNS, RDAP, SMTP and provider APIs come here too, each behind a trait so
 //! tests point it at a real server on loopback.
 
+pub mod dns;
+pub mod hosting;
 pub mod oidc;
+pub mod outbound;

@@ -6,10 +6,12 @@
 //! `max_attempts` the job stays `dead`, shown on the administrators' page. Due times come
 //! from the portal's clock, so tests move time and call [`Runner::run_due`] instead of sleeping.
 //!
-//! Jobs: [`delete_closed_reports`] and [`delete_expired_sessions`] (periodic).
+//! Jobs: [`delete_closed_reports`], [`delete_expired_sessions`] and the hosting refresh
+//! (periodic); [`resolve_hosting`] per reported host.
 
 pub mod delete_closed_reports;
 pub mod delete_expired_sessions;
+pub mod resolve_hosting;
 
 use std::{collections::HashMap, future::Future, pin::Pin, sync::Arc, time::Duration};
 
@@ -91,6 +93,21 @@ impl Runner {
             app::jobs::kind::DELETE_EXPIRED_SESSIONS,
             delete_expired_sessions::run,
         )
+    }
+
+    /// The hosting jobs, resolving through `resolver`; a resolution older than
+    /// `max_age_seconds` is made again.
+    pub fn with_hosting_jobs(
+        self,
+        resolver: crate::clients::hosting::Resolver,
+        max_age_seconds: i64,
+    ) -> Runner {
+        self.handle(app::jobs::kind::RESOLVE_HOSTING, move |db, payload| {
+            resolve_hosting::resolve(db, payload, resolver.clone(), max_age_seconds)
+        })
+        .handle(app::jobs::kind::REFRESH_HOSTING, move |db, _| {
+            resolve_hosting::refresh(db, max_age_seconds)
+        })
     }
 
     /// Polls every `period` for as long as the server runs.

@@ -142,6 +142,12 @@ pub async fn spawn_app_at(
         ("PORTAL_DATA_DIR", data_dir.display().to_string()),
         ("PORTAL_SECRET_KEY", TEST_SECRET.to_owned()),
     ];
+    // Hosting resolution never leaves the machine: the tests' own DNS and RDAP servers.
+    let (dns, rdap) = crate::hosting_servers::shared().await;
+    vars.push(("PORTAL_DNS_SERVERS", dns));
+    vars.push(("PORTAL_RDAP_BOOTSTRAP", rdap));
+    vars.push(("PORTAL_OUTBOUND_ALLOW", "127.0.0.1/32".to_owned()));
+    vars.push(("PORTAL_RDAP_PER_SECOND", "200".to_owned()));
     vars.extend(extra.iter().cloned());
     let mut settings = Settings::from_lookup(|name| {
         vars.iter()

@@ -7,6 +7,8 @@ mod csrf;
 mod hash_cli;
 mod headers;
 mod helpers;
+mod hosting;
+mod hosting_servers;
 mod identity_provider;
 mod jobs;
 mod pages;

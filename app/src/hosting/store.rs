@@ -1,0 +1,170 @@
+//! Storing resolutions (one per host), finding them for a case, and the jobs that make them.
+
+use std::collections::{HashMap, HashSet};
+
+use sea_orm::{
+    ActiveValue::{NotSet, Set},
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect,
+    sea_query::OnConflict,
+};
+
+use super::{Resolution, entity::resolution};
+use crate::{
+    jobs::{self, NewJob},
+    report::{ItemKind, entity::item},
+};
+
+/// The host of a reported address (lower case, no trailing dot), as resolutions are keyed.
+pub fn host_of(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url).ok()?;
+    let host = parsed
+        .host_str()?
+        .trim_end_matches('.')
+        .to_ascii_lowercase();
+    (!host.is_empty()).then_some(host)
+}
+
+/// What a resolution job is asked: the host, and whether to resolve it even if fresh.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct ResolveJob {
+    pub host: String,
+    #[serde(default)]
+    pub again: bool,
+}
+
+/// The job that resolves `host` at `run_at`: one per host at a time (a dozen reports naming
+/// one site make one resolution), on the caller's transaction.
+pub async fn enqueue_resolution(
+    db: &impl ConnectionTrait,
+    host: &str,
+    again: bool,
+    run_at: i64,
+) -> Result<(), DbErr> {
+    let mut job = NewJob::new(
+        jobs::kind::RESOLVE_HOSTING,
+        ResolveJob {
+            host: host.to_owned(),
+            again,
+        },
+        run_at,
+    );
+    job.dedupe_key = Some(format!("{}:{host}", jobs::kind::RESOLVE_HOSTING));
+    jobs::enqueue(db, job, run_at).await
+}
+
+/// Saves (or replaces) the resolution of `host`.
+pub async fn save(
+    db: &impl ConnectionTrait,
+    host: &str,
+    resolution: &Resolution,
+    at: i64,
+) -> Result<(), DbErr> {
+    let row = resolution::ActiveModel {
+        id: NotSet,
+        host: Set(host.to_owned()),
+        data: Set(serde_json::to_string(resolution).unwrap_or_default()),
+        country: Set(resolution
+            .network
+            .as_ref()
+            .and_then(|n| n.country.clone())
+            .filter(|c| c.len() == 2)),
+        provider_id: Set(resolution.provider.as_ref().map(|p| p.id.clone())),
+        resolved_at: Set(at),
+    };
+    resolution::Entity::insert(row)
+        .on_conflict(
+            OnConflict::column(resolution::Column::Host)
+                .update_columns([
+                    resolution::Column::Data,
+                    resolution::Column::Country,
+                    resolution::Column::ProviderId,
+                    resolution::Column::ResolvedAt,
+                ])
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await?;
+    Ok(())
+}
+
+/// When `host` was last resolved, if ever.
+pub async fn resolved_at(db: &impl ConnectionTrait, host: &str) -> Result<Option<i64>, DbErr> {
+    resolution::Entity::find()
+        .select_only()
+        .column(resolution::Column::ResolvedAt)
+        .filter(resolution::Column::Host.eq(host))
+        .into_tuple()
+        .one(db)
+        .await
+}
+
+/// The resolutions of `hosts`, with when each was made.
+pub async fn for_hosts(
+    db: &impl ConnectionTrait,
+    hosts: &[String],
+) -> Result<HashMap<String, (Resolution, i64)>, DbErr> {
+    if hosts.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let rows = resolution::Entity::find()
+        .filter(resolution::Column::Host.is_in(hosts.iter().map(String::as_str)))
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|row| {
+            let resolution = serde_json::from_str(&row.data).ok()?;
+            Some((row.host, (resolution, row.resolved_at)))
+        })
+        .collect())
+}
+
+/// Hosts resolved before `cutoff`, at most `limit`: to be resolved again.
+pub async fn stale(
+    db: &impl ConnectionTrait,
+    cutoff: i64,
+    limit: u64,
+) -> Result<Vec<String>, DbErr> {
+    resolution::Entity::find()
+        .select_only()
+        .column(resolution::Column::Host)
+        .filter(resolution::Column::ResolvedAt.lt(cutoff))
+        .limit(limit)
+        .into_tuple()
+        .all(db)
+        .await
+}
+
+/// Deletes the resolutions of hosts no report names any more (withdrawn or deleted by
+/// retention): the host alone would say that someone reported it. The number deleted.
+pub async fn delete_orphans(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
+    let urls: Vec<Option<String>> = item::Entity::find()
+        .select_only()
+        .column(item::Column::Url)
+        .filter(item::Column::Kind.eq(ItemKind::Url))
+        .into_tuple()
+        .all(db)
+        .await?;
+    let named: HashSet<String> = urls.iter().flatten().filter_map(|u| host_of(u)).collect();
+    let hosts: Vec<(i64, String)> = resolution::Entity::find()
+        .select_only()
+        .column(resolution::Column::Id)
+        .column(resolution::Column::Host)
+        .into_tuple()
+        .all(db)
+        .await?;
+    let orphans: Vec<i64> = hosts
+        .into_iter()
+        .filter(|(_, host)| !named.contains(host))
+        .map(|(id, _)| id)
+        .collect();
+    let mut deleted = 0;
+    for chunk in orphans.chunks(500) {
+        deleted += resolution::Entity::delete_many()
+            .filter(resolution::Column::Id.is_in(chunk.iter().copied()))
+            .exec(db)
+            .await?
+            .rows_affected;
+    }
+    Ok(deleted)
+}

@@ -1,0 +1,69 @@
+//! Hosting resolution as jobs: `resolve_hosting` resolves one host (enqueued when an address
+//! arrives, or by staff asking again) and stores what it found; `refresh_hosting` (periodic)
+//! asks again for resolutions older than the configured age and forgets hosts no report
+//! names any more. A resolution with errors is still a result (staff see what failed); only
+//! failing to store it makes the job fail.
+
+use app::{
+    db::Db,
+    hosting::store::{self, ResolveJob},
+};
+
+use super::{Done, Failed};
+use crate::clients::hosting::Resolver;
+
+/// How often the refresh looks for old resolutions.
+pub const REFRESH_EVERY_SECONDS: i64 = 3600;
+/// Old resolutions asked again per refresh run (the rest wait for the next).
+const REFRESH_BATCH: u64 = 500;
+
+pub async fn resolve(
+    db: Db,
+    payload: serde_json::Value,
+    resolver: Resolver,
+    max_age_seconds: i64,
+) -> Result<Done, Failed> {
+    let Ok(job) = serde_json::from_value::<ResolveJob>(payload) else {
+        return Err(Failed("bad_payload"));
+    };
+    let now = db.now();
+    let fresh = store::resolved_at(db.read(), &job.host)
+        .await
+        .map_err(|_| Failed("database"))?
+        .is_some_and(|at| now - at < max_age_seconds);
+    if fresh && !job.again {
+        return Ok(Done::Finished);
+    }
+    let resolution = resolver
+        .resolve(&format!("https://{}/", job.host), now)
+        .await;
+    let txn = db.begin().await.map_err(|_| Failed("database"))?;
+    store::save(&txn, &job.host, &resolution, db.now())
+        .await
+        .map_err(|_| Failed("database"))?;
+    txn.commit().await.map_err(|_| Failed("database"))?;
+    tracing::debug!(errors = resolution.errors.len(), "hosting resolved");
+    Ok(Done::Finished)
+}
+
+pub async fn refresh(db: Db, max_age_seconds: i64) -> Result<Done, Failed> {
+    let now = db.now();
+    let run = async {
+        let txn = db.begin().await?;
+        let forgotten = store::delete_orphans(&txn).await?;
+        for host in store::stale(&txn, now - max_age_seconds, REFRESH_BATCH).await? {
+            store::enqueue_resolution(&txn, &host, true, now).await?;
+        }
+        txn.commit().await?;
+        Ok::<_, sea_orm::DbErr>(forgotten)
+    };
+    match run.await {
+        Ok(0) => {}
+        Ok(forgotten) => tracing::info!(forgotten, "hosting: forgot hosts no report names"),
+        Err(error) => {
+            tracing::warn!(%error, "hosting: refresh failed");
+            return Err(Failed("database"));
+        }
+    }
+    Ok(Done::Again(now + REFRESH_EVERY_SECONDS))
+}
