@@ -66,6 +66,14 @@ const scan = /privacy\.scan\.ts$/;
 const oidcPort = basePort + 2;
 export const OIDC_ISSUER = `http://127.0.0.1:${oidcPort}`;
 
+// Hosting resolution never leaves the machine either: the Rust tests' DNS (UDP) and RDAP
+// servers (server/tests/api/hosting_servers.rs, built as an example), with their test
+// networks (e.g. www.plain-host.com, a Swiss network reached through ARIN's redirect).
+const dnsPort = basePort + 4;
+const rdapPort = basePort + 5;
+const hostingServers =
+  process.env.HOSTING_SERVERS_BIN ?? path.join(root, 'target', 'release', 'examples', 'hosting_servers');
+
 // Chromium must not try to reach Google: the machine has no network, and a victim's browser
 // talking to third parties is exactly what the portal avoids.
 export const chromiumArgs = [
@@ -124,6 +132,14 @@ export default defineConfig({
   ],
   webServer: [
     {
+      command: `"${hostingServers}" 127.0.0.1:${dnsPort} 127.0.0.1:${rdapPort}`,
+      cwd: root,
+      url: `http://127.0.0.1:${rdapPort}/bootstrap/asn.json`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+    },
+    {
       command: 'node oidc/provider.mjs',
       cwd: __dirname,
       url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
@@ -156,6 +172,10 @@ export default defineConfig({
         PORTAL_OIDC_ISSUER: OIDC_ISSUER,
         PORTAL_OIDC_CLIENT_ID: 'portal',
         PORTAL_OIDC_CLIENT_SECRET: 'portal-test-secret',
+        PORTAL_DNS_SERVERS: `127.0.0.1:${dnsPort}`,
+        PORTAL_RDAP_BOOTSTRAP: `http://127.0.0.1:${rdapPort}/bootstrap/`,
+        PORTAL_OUTBOUND_ALLOW: '127.0.0.1/32',
+        PORTAL_RDAP_PER_SECOND: '200',
       },
     })),
   ],

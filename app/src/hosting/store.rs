@@ -40,6 +40,23 @@ pub async fn enqueue_resolution(
     again: bool,
     run_at: i64,
 ) -> Result<(), DbErr> {
+    jobs::enqueue(db, resolution_job(host, again, run_at), run_at).await
+}
+
+/// The jobs for many hosts at once (a batch of new reports), one statement per chunk.
+pub async fn enqueue_resolutions(
+    db: &impl ConnectionTrait,
+    hosts: &[String],
+    run_at: i64,
+) -> Result<(), DbErr> {
+    let jobs = hosts
+        .iter()
+        .map(|h| resolution_job(h, false, run_at))
+        .collect();
+    jobs::enqueue_many(db, jobs, run_at).await
+}
+
+fn resolution_job(host: &str, again: bool, run_at: i64) -> NewJob {
     let mut job = NewJob::new(
         jobs::kind::RESOLVE_HOSTING,
         ResolveJob {
@@ -49,7 +66,7 @@ pub async fn enqueue_resolution(
         run_at,
     );
     job.dedupe_key = Some(format!("{}:{host}", jobs::kind::RESOLVE_HOSTING));
-    jobs::enqueue(db, job, run_at).await
+    job
 }
 
 /// Saves (or replaces) the resolution of `host`.

@@ -67,7 +67,32 @@ impl NewJob {
 
 /// Enqueues `job` on `db`, normally the caller's transaction. `created_at` is now.
 pub async fn enqueue(db: &impl ConnectionTrait, job: NewJob, created_at: i64) -> Result<(), DbErr> {
-    let row = entity::ActiveModel {
+    enqueue_many(db, vec![job], created_at).await
+}
+
+/// Enqueues `jobs` in as few statements as the bound-value limit allows (the intake's
+/// group commit enqueues a batch's jobs at once). Singletons already queued are skipped.
+pub async fn enqueue_many(
+    db: &impl ConnectionTrait,
+    jobs: Vec<NewJob>,
+    created_at: i64,
+) -> Result<(), DbErr> {
+    use sea_orm::Iterable;
+    // 999 bound values is the lowest limit any SQLite has had.
+    let per_statement = (999 / entity::Column::iter().count()).max(1);
+    let rows: Vec<entity::ActiveModel> = jobs.into_iter().map(|job| row(job, created_at)).collect();
+    for chunk in rows.chunks(per_statement) {
+        // A second singleton of a kind already queued or running is simply not inserted.
+        entity::Entity::insert_many(chunk.to_vec())
+            .on_conflict_do_nothing_on([entity::Column::DedupeKey])
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}
+
+fn row(job: NewJob, created_at: i64) -> entity::ActiveModel {
+    entity::ActiveModel {
         id: NotSet,
         kind: Set(job.kind.to_owned()),
         payload: Set(job.payload.to_string()),
@@ -80,13 +105,7 @@ pub async fn enqueue(db: &impl ConnectionTrait, job: NewJob, created_at: i64) ->
         last_error: Set(None),
         dedupe_key: Set(job.dedupe_key),
         created_at: Set(created_at),
-    };
-    // A second singleton of a kind already queued or running is simply not inserted.
-    entity::Entity::insert(row)
-        .on_conflict_do_nothing_on([entity::Column::DedupeKey])
-        .exec(db)
-        .await?;
-    Ok(())
+    }
 }
 
 /// Jobs that failed for good, newest first: for the administrators' page.

@@ -202,18 +202,25 @@ async fn insert_item_rows(
     mut rows: Vec<item::ActiveModel>,
 ) -> Result<(), DbErr> {
     // Every new address's host gets resolved (once per host), in this same transaction.
-    let mut hosts: Vec<(String, i64)> = rows
+    let mut hosts: Vec<String> = rows
         .iter()
         .filter(|row| matches!(&row.kind, Set(ItemKind::Url)))
-        .filter_map(|row| match (&row.url, &row.created_at) {
-            (Set(Some(url)), Set(at)) => Some((crate::hosting::store::host_of(url)?, *at)),
+        .filter_map(|row| match &row.url {
+            Set(Some(url)) => crate::hosting::store::host_of(url),
             _ => None,
         })
         .collect();
     hosts.sort();
-    hosts.dedup_by(|a, b| a.0 == b.0);
-    for (host, at) in hosts {
-        crate::hosting::store::enqueue_resolution(db, &host, false, at).await?;
+    hosts.dedup();
+    let at = rows
+        .iter()
+        .filter_map(|row| match &row.created_at {
+            Set(at) => Some(*at),
+            _ => None,
+        })
+        .max();
+    if let Some(at) = at {
+        crate::hosting::store::enqueue_resolutions(db, &hosts, at).await?;
     }
     let per_statement = rows_per_statement(item::Column::iter().count());
     while !rows.is_empty() {

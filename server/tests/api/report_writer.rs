@@ -89,6 +89,20 @@ async fn many_reports_at_once_are_each_stored_once() {
             .unwrap();
         let distinct: HashSet<_> = receipt_keys.iter().collect();
         assert_eq!(distinct.len(), 300, "{backend:?}: one receipt per report");
+        // 600 addresses on two hosts: two hosting lookups, queued with the reports.
+        let mut hosts: Vec<String> = app::jobs::pending(&db)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|job| job.kind == app::jobs::kind::RESOLVE_HOSTING)
+            .map(|job| job.dedupe_key.unwrap_or_default())
+            .collect();
+        hosts.sort();
+        assert_eq!(
+            hosts,
+            ["resolve_hosting:example.com", "resolve_hosting:example.org"],
+            "{backend:?}"
+        );
     }
 }
 
