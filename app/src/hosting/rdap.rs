@@ -96,7 +96,8 @@ fn registry(answer: &Value, rdap_url: &str) -> Registry {
         ("lacnic.net", Registry::Lacnic),
         ("afrinic.net", Registry::Afrinic),
     ] {
-        if port43.ends_with(needle) || host_of(&self_link).ends_with(needle) {
+        let under = |name: &str| name == needle || name.ends_with(&format!(".{needle}"));
+        if under(&port43) || under(host_of(&self_link)) {
             return registry;
         }
     }

@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use sea_orm::{
     ActiveValue::{NotSet, Set},
-    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
     sea_query::OnConflict,
 };
 
@@ -15,13 +15,14 @@ use crate::{
 };
 
 /// The host of a reported address (lower case, no trailing dot), as resolutions are keyed.
+/// None for a name longer than DNS allows (253): it cannot resolve, and is not looked up.
 pub fn host_of(url: &str) -> Option<String> {
     let parsed = url::Url::parse(url).ok()?;
     let host = parsed
         .host_str()?
         .trim_end_matches('.')
         .to_ascii_lowercase();
-    (!host.is_empty()).then_some(host)
+    (!host.is_empty() && host.len() <= 253).then_some(host)
 }
 
 /// What a resolution job is asked: the host, and whether to resolve it even if fresh.
@@ -32,8 +33,7 @@ pub struct ResolveJob {
     pub again: bool,
 }
 
-/// The job that resolves `host` at `run_at`: one per host at a time (a dozen reports naming
-/// one site make one resolution), on the caller's transaction.
+/// The job that resolves `host` at `run_at`, on the caller's transaction.
 pub async fn enqueue_resolution(
     db: &impl ConnectionTrait,
     host: &str,
@@ -47,11 +47,12 @@ pub async fn enqueue_resolution(
 pub async fn enqueue_resolutions(
     db: &impl ConnectionTrait,
     hosts: &[String],
+    again: bool,
     run_at: i64,
 ) -> Result<(), DbErr> {
     let jobs = hosts
         .iter()
-        .map(|h| resolution_job(h, false, run_at))
+        .map(|h| resolution_job(h, again, run_at))
         .collect();
     jobs::enqueue_many(db, jobs, run_at).await
 }
@@ -65,8 +66,27 @@ fn resolution_job(host: &str, again: bool, run_at: i64) -> NewJob {
         },
         run_at,
     );
-    job.dedupe_key = Some(format!("{}:{host}", jobs::kind::RESOLVE_HOSTING));
+    // Only a lookup asked again (staff, the refresh) is one per host by key. Those queued by
+    // the intake carry no key: on PostgreSQL a transaction inserting a unique key another
+    // open transaction inserted waits for that one's commit, which serialised every report
+    // naming the same site (make bench-intake: 1,475 reports/s and p99 271 ms at 1,000/s,
+    // against 2,231/s and 7 ms without). The job skips a host resolved recently instead, so
+    // a dozen reports of one site still make one resolution.
+    if again {
+        job.dedupe_key = Some(dedupe_key(host));
+    }
     job
+}
+
+/// The job's singleton key: the host's SHA-256, so a host of any length fits the column.
+pub fn dedupe_key(host: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(host.as_bytes());
+    format!(
+        "{}:{}",
+        jobs::kind::RESOLVE_HOSTING,
+        crate::token::hex(&digest)
+    )
 }
 
 /// Saves (or replaces) the resolution of `host`.
@@ -146,6 +166,9 @@ pub async fn stale(
         .select_only()
         .column(resolution::Column::Host)
         .filter(resolution::Column::ResolvedAt.lt(cutoff))
+        // In key order, as the intake enqueues: two writers never take the unique index's
+        // locks in opposite orders (PostgreSQL).
+        .order_by_asc(resolution::Column::Host)
         .limit(limit)
         .into_tuple()
         .all(db)

@@ -220,7 +220,7 @@ async fn insert_item_rows(
         })
         .max();
     if let Some(at) = at {
-        crate::hosting::store::enqueue_resolutions(db, &hosts, at).await?;
+        crate::hosting::store::enqueue_resolutions(db, &hosts, false, at).await?;
     }
     let per_statement = rows_per_statement(item::Column::iter().count());
     while !rows.is_empty() {

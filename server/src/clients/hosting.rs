@@ -54,8 +54,12 @@ pub struct Resolver {
     cache: Arc<Mutex<RdapCache>>,
 }
 
-/// RDAP answers (and their errors) by URL, with when they were fetched.
-type RdapCache = HashMap<String, (Instant, Result<Value, OutboundError>)>;
+/// RDAP answers (and their errors) by whether the operator named the URL and the URL, with
+/// when they were fetched.
+type RdapCache = HashMap<(bool, String), (Instant, Result<Value, OutboundError>)>;
+
+/// RDAP answers kept at most; past it, the expired ones go, then all.
+const RDAP_CACHE_ENTRIES: usize = 20_000;
 
 impl Resolver {
     pub async fn new(config: &HostingConfig) -> anyhow::Result<Resolver> {
@@ -246,11 +250,13 @@ impl Resolver {
     }
 
     async fn rdap(&self, url: &str, origin: Origin) -> Result<Value, ErrorCode> {
+        // Keyed by who named the URL too: an outside link never gets a trusted answer.
+        let key = (origin == Origin::Configured, url.to_owned());
         if let Some((at, cached)) = self
             .cache
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .get(url)
+            .get(&key)
             && at.elapsed() < RDAP_CACHE_FOR
         {
             return cached.clone().map_err(OutboundError::code);
@@ -261,10 +267,14 @@ impl Resolver {
             fetched,
             Err(OutboundError::RateLimited | OutboundError::Timeout)
         ) {
-            self.cache
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .insert(url.to_owned(), (Instant::now(), fetched.clone()));
+            let mut cache = self.cache.lock().unwrap_or_else(|e| e.into_inner());
+            if cache.len() >= RDAP_CACHE_ENTRIES {
+                cache.retain(|_, (at, _)| at.elapsed() < RDAP_CACHE_FOR);
+                if cache.len() >= RDAP_CACHE_ENTRIES {
+                    cache.clear();
+                }
+            }
+            cache.insert(key, (Instant::now(), fetched.clone()));
         }
         fetched.map_err(OutboundError::code)
     }

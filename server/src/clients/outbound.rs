@@ -33,6 +33,8 @@ const RETRIES: u32 = 3;
 const MAX_REDIRECTS: usize = 3;
 const TIMEOUT: Duration = Duration::from_secs(10);
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+/// The most one fetch may take, redirects and retries included.
+const DEADLINE: Duration = Duration::from_secs(30);
 
 /// Who named the address being fetched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,25 +79,42 @@ impl OutboundError {
 pub fn is_private(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(v4) => {
+            let [a, b, c, _] = v4.octets();
             v4.is_private()
                 || v4.is_loopback()
                 || v4.is_link_local()
                 || v4.is_unspecified()
                 || v4.is_broadcast()
                 || v4.is_documentation()
-                // 100.64.0.0/10, carrier-grade NAT; 0.0.0.0/8.
-                || (v4.octets()[0] == 100 && (v4.octets()[1] & 0xc0) == 64)
-                || v4.octets()[0] == 0
+                || a == 0 // 0.0.0.0/8
+                || (a == 100 && (b & 0xc0) == 64) // 100.64.0.0/10, carrier-grade NAT
+                || (a == 192 && b == 0 && c == 0) // 192.0.0.0/24, IETF protocol assignments
+                || (a == 198 && (b & 0xfe) == 18) // 198.18.0.0/15, benchmarks, fake-IP DNS
+                || a >= 224 // multicast and 240.0.0.0/4
         }
         IpAddr::V6(v6) => {
             if let Some(v4) = v6.to_ipv4_mapped() {
                 return is_private(IpAddr::V4(v4));
             }
-            let first = v6.segments()[0];
-            v6.is_loopback()
-                || v6.is_unspecified()
-                || (first & 0xfe00) == 0xfc00 // unique local
-                || (first & 0xffc0) == 0xfe80 // link-local
+            let s = v6.segments();
+            // Only global unicast (2000::/3) is outside: that also refuses loopback, unique
+            // local, link- and site-local, multicast, IPv4-compatible and NAT64
+            // (64:ff9b::/96, which a gateway would carry to any IPv4 address).
+            if (s[0] & 0xe000) != 0x2000 {
+                return true;
+            }
+            match s[0] {
+                // 6to4: the IPv4 address it carries decides.
+                0x2002 => is_private(IpAddr::V4(std::net::Ipv4Addr::new(
+                    (s[1] >> 8) as u8,
+                    s[1] as u8,
+                    (s[2] >> 8) as u8,
+                    s[2] as u8,
+                ))),
+                // Teredo (2001::/32) tunnels anywhere; documentation (2001:db8::/32).
+                0x2001 => s[1] == 0 || s[1] == 0x0db8,
+                _ => false,
+            }
         }
     }
 }
@@ -118,6 +137,8 @@ impl Outbound {
                 .timeout(TIMEOUT)
                 .connect_timeout(CONNECT_TIMEOUT)
                 .redirect(reqwest::redirect::Policy::none())
+                // A proxy would resolve names itself, past the guard's check.
+                .no_proxy()
                 .user_agent(concat!("SafeAgain-portal/", env!("CARGO_PKG_VERSION")))
         };
         let guarded = builder()
@@ -151,6 +172,13 @@ impl Outbound {
 
     /// GETs `url`: the body, at most [`MAX_BODY`] bytes.
     pub async fn get(&self, url: &str, origin: Origin) -> Result<Vec<u8>, OutboundError> {
+        // Redirects and retries together, within one deadline.
+        tokio::time::timeout(DEADLINE, self.get_within(url, origin))
+            .await
+            .unwrap_or(Err(OutboundError::Timeout))
+    }
+
+    async fn get_within(&self, url: &str, origin: Origin) -> Result<Vec<u8>, OutboundError> {
         let mut url = reqwest::Url::parse(url).map_err(|_| OutboundError::Failed)?;
         let mut origin = origin;
         for _ in 0..=MAX_REDIRECTS {
@@ -405,10 +433,26 @@ mod tests {
             "fe80::1",
             "fd00::1",
             "::ffff:10.0.0.1",
+            "198.18.0.1",
+            "224.0.0.1",
+            "240.0.0.1",
+            "64:ff9b::a00:5",
+            "::10.0.0.1",
+            "2002:0a00:0001::1",
+            "fec0::1",
+            "ff02::1",
+            "2001:db8::1",
+            "2001:0:4136:e378::1",
         ] {
             assert!(is_private(ip.parse().unwrap()), "{ip}");
         }
-        for ip in ["130.59.31.80", "2606:4700::1111", "1.1.1.1"] {
+        for ip in [
+            "130.59.31.80",
+            "2606:4700::1111",
+            "1.1.1.1",
+            "2002:8ac3:1f50::1",
+            "2001:620::1",
+        ] {
             assert!(!is_private(ip.parse().unwrap()), "{ip}");
         }
     }

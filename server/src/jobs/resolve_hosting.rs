@@ -16,6 +16,8 @@ use crate::clients::hosting::Resolver;
 pub const REFRESH_EVERY_SECONDS: i64 = 3600;
 /// Old resolutions asked again per refresh run (the rest wait for the next).
 const REFRESH_BATCH: u64 = 500;
+/// The longest one resolution may take (the job lease is five minutes).
+const RESOLVE_WITHIN: std::time::Duration = std::time::Duration::from_secs(120);
 
 pub async fn resolve(
     db: Db,
@@ -34,9 +36,14 @@ pub async fn resolve(
     if fresh && !job.again {
         return Ok(Done::Finished);
     }
-    let resolution = resolver
-        .resolve(&format!("https://{}/", job.host), now)
-        .await;
+    // Bounded well inside the job's lease, so a registry that answers slowly never makes
+    // another instance take the same job over; it is tried again later.
+    let resolution = tokio::time::timeout(
+        RESOLVE_WITHIN,
+        resolver.resolve(&format!("https://{}/", job.host), now),
+    )
+    .await
+    .map_err(|_| Failed("timeout"))?;
     let txn = db.begin().await.map_err(|_| Failed("database"))?;
     store::save(&txn, &job.host, &resolution, db.now())
         .await
@@ -51,9 +58,8 @@ pub async fn refresh(db: Db, max_age_seconds: i64) -> Result<Done, Failed> {
     let run = async {
         let txn = db.begin().await?;
         let forgotten = store::delete_orphans(&txn).await?;
-        for host in store::stale(&txn, now - max_age_seconds, REFRESH_BATCH).await? {
-            store::enqueue_resolution(&txn, &host, true, now).await?;
-        }
+        let stale = store::stale(&txn, now - max_age_seconds, REFRESH_BATCH).await?;
+        store::enqueue_resolutions(&txn, &stale, true, now).await?;
         txn.commit().await?;
         Ok::<_, sea_orm::DbErr>(forgotten)
     };
