@@ -79,12 +79,15 @@ start_postgres() {
     "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
     start >/dev/null
   PG_STOP=("${run[@]}" "$bin/pg_ctl" -D "$dir/data" -m fast stop)
+  PG_DIR="$dir"
   export TEST_DATABASE_URL="postgres://portal@127.0.0.1:$port/postgres"
   say "PostgreSQL for the tests on port $port"
 }
 
 stop_postgres() {
   if [ -n "${PG_STOP+x}" ]; then "${PG_STOP[@]}" >/dev/null 2>&1 || true; fi
+  # The data directory holds nothing worth keeping, and runs add up on a small disk.
+  if [ -n "${PG_DIR:-}" ]; then rm -rf "$PG_DIR"; fi
 }
 
 # Clippy with warnings as errors on every build the portal makes: the server side (ssr, all

@@ -74,6 +74,7 @@ test.describe('Report | Hash files on the device', () => {
     });
     await page.locator('#file-picker').setInputFiles(paths);
     await expect(page.locator('[data-file-hasher]')).toHaveAttribute('data-done', String(files.length), { timeout: 60_000 });
+    fs.rmSync(dir, { recursive: true, force: true });
     const elapsed = Date.now() - started;
     const longTasks: number[] = await page.evaluate(() =>
       (window as any).__longTasks
