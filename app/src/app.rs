@@ -13,6 +13,7 @@ use crate::{
     follow_up::FollowUpPage,
     help::HelpPage,
     home::HomePage,
+    hosting::{ProviderPage, ProvidersPage},
     i18n::{provide_i18n, tr},
     monitor::MonitorPage,
     parents::{GuidancePage, ParentsPage},
@@ -100,6 +101,8 @@ fn PageRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("staff/audit") view=StaffAuditPage ssr=SsrMode::Async />
         <Route path=path!("staff/cases") view=QueuePage ssr=SsrMode::Async />
         <Route path=path!("staff/cases/:id") view=CasePage ssr=SsrMode::Async />
+        <Route path=path!("staff/providers") view=ProvidersPage ssr=SsrMode::Async />
+        <Route path=path!("staff/providers/:id") view=ProviderPage ssr=SsrMode::Async />
     }
     .into_inner()
 }

@@ -50,7 +50,7 @@ pub enum Outcome<P> {
     /// To another page (a path without the language prefix, which the current one keeps),
     /// with what happened: after a case moved to another organisation, its page is no longer
     /// the sender's to see.
-    RedirectTo(&'static str, &'static str),
+    RedirectTo(String, &'static str),
     /// The page again, rendered around what the post left (`P`, put in the render's context).
     Render(P),
     /// The sender may not do this (not signed in, wrong role or organisation).

@@ -12,6 +12,7 @@ mod m20261123_000005_create_case_tables;
 mod m20261201_203000_create_job_table;
 mod m20261201_210000_add_case_owners;
 mod m20261201_235000_create_resolution_table;
+mod m20261202_020000_create_provider_tables;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_203000_create_job_table::Migration),
             Box::new(m20261201_210000_add_case_owners::Migration),
             Box::new(m20261201_235000_create_resolution_table::Migration),
+            Box::new(m20261202_020000_create_provider_tables::Migration),
         ]
     }
 }

@@ -11,6 +11,7 @@ mod hosting_servers;
 
 use std::time::{Duration, Instant};
 
+use app::hosting::providers::Directory;
 use hosting_servers::{Zone, dns_server, rdap_server};
 use server::clients::hosting::{HostingConfig, Resolver};
 
@@ -51,6 +52,7 @@ fn zone() -> Zone {
 }
 
 async fn run(resolver: &Resolver, urls: &[String]) -> Duration {
+    let directory = std::sync::Arc::new(Directory::seed());
     let started = Instant::now();
     let mut pending = urls.iter();
     let mut running = tokio::task::JoinSet::new();
@@ -59,9 +61,10 @@ async fn run(resolver: &Resolver, urls: &[String]) -> Duration {
             && let Some(url) = pending.next()
         {
             let resolver = resolver.clone();
+            let directory = directory.clone();
             let url = url.clone();
             running.spawn(async move {
-                let resolution = resolver.resolve(&url, 1_795_392_000).await;
+                let resolution = resolver.resolve(&url, 1_795_392_000, &directory).await;
                 assert!(resolution.network.is_some(), "{resolution:?}");
             });
         }
@@ -97,7 +100,11 @@ async fn main() -> anyhow::Result<()> {
     for i in HOSTS..HOSTS + SINGLE {
         let started = Instant::now();
         let resolution = fresh
-            .resolve(&format!("https://h{i}.bench-host.com/"), 1_795_392_000)
+            .resolve(
+                &format!("https://h{i}.bench-host.com/"),
+                1_795_392_000,
+                &Directory::seed(),
+            )
             .await;
         single.push(started.elapsed());
         assert!(resolution.network.is_some());

@@ -38,6 +38,9 @@ enum Command {
     /// Where reported addresses are hosted and whom to tell (live DNS and RDAP).
     #[command(subcommand)]
     Hosting(cli::hosting::HostingCommand),
+    /// The provider directory (whom removal notices go to): list, or show one entry.
+    #[command(subcommand)]
+    Provider(cli::provider::ProviderCommand),
     /// The audit trail of staff actions: verify its hash chain.
     #[command(subcommand)]
     Audit(cli::audit::AuditCommand),
@@ -52,6 +55,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Admin(command) => cli::admin::run(command).await,
         Command::Audit(command) => cli::audit::run(command).await,
         Command::Hosting(command) => cli::hosting::run(command).await,
+        Command::Provider(command) => cli::provider::run(command).await,
         Command::Serve => {
             telemetry::init();
             let settings = Settings::from_env()?;

@@ -100,6 +100,28 @@ impl Application {
             .context(
                 "cannot set up hosting resolution (PORTAL_DNS_SERVERS, PORTAL_RDAP_BOOTSTRAP)",
             )?;
+        let seeded = app::hosting::directory::seed(store.write(), store.now())
+            .await
+            .context("cannot seed the provider directory")?;
+        if seeded != Default::default() {
+            tracing::info!(
+                added = seeded.added,
+                updated = seeded.updated,
+                "provider directory seeded"
+            );
+        }
+        if resolver.uses_iana() {
+            crate::jobs::rdap_bootstrap::use_stored(&store, &resolver)
+                .await
+                .context("cannot read the stored RDAP bootstrap files")?;
+            app::jobs::enqueue(
+                store.write(),
+                NewJob::singleton(app::jobs::kind::REFRESH_RDAP_BOOTSTRAP, store.now()),
+                store.now(),
+            )
+            .await
+            .context("cannot schedule the periodic jobs")?;
+        }
         let jobs = Runner::new(store.clone())
             .with_portal_jobs(settings.retention_days)
             .with_hosting_jobs(resolver, settings.hosting.max_age_seconds);

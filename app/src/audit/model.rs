@@ -28,6 +28,10 @@ crate::stored_enum! {
         CaseTransferred = "case.transferred",
         /// An administrator set which organisation owns new reports of a country or category.
         OwnerRuleSet = "organisation.owner_rule_set",
+        /// An administrator added an entry to the provider directory.
+        ProviderCreated = "provider.created",
+        /// An administrator changed an entry of the provider directory.
+        ProviderUpdated = "provider.updated",
     }
 }
 

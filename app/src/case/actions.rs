@@ -75,7 +75,7 @@ pub async fn handle(
     }
     match service::act(db, &staff.member, case_id, action).await {
         // The case is now another organisation's: back to the queue, which says so.
-        Ok(done @ "case-done-transferred") => Outcome::RedirectTo("/staff/cases", done),
+        Ok(done @ "case-done-transferred") => Outcome::RedirectTo("/staff/cases".to_owned(), done),
         Ok(done) => Outcome::Redirect(Some(done)),
         Err(error) => {
             if let CaseError::Db(db_error) = &error {

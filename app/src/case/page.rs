@@ -881,7 +881,9 @@ fn timeline_message(what: TimelineEvent) -> &'static str {
             CaseReopened => "case-timeline-case-reopened",
             CaseTransferred => "case-timeline-case-transferred",
             SignedIn | SignedOut | SignInRefused | AccountCreated | Invited | RoleChanged
-            | OrganisationCreated | OwnerRuleSet => "case-timeline-staff-action",
+            | OrganisationCreated | OwnerRuleSet | ProviderCreated | ProviderUpdated => {
+                "case-timeline-staff-action"
+            }
         },
         TimelineEvent::Unknown => "case-timeline-staff-action",
     }

@@ -27,6 +27,9 @@ pub struct BootstrapError {
     pub reason: String,
 }
 
+/// The files' names, under a bootstrap base URL.
+pub const FILES: [&str; 4] = ["ipv4.json", "ipv6.json", "asn.json", "dns.json"];
+
 /// The shipped copy's files, by name.
 pub const SHIPPED: [(&str, &str); 4] = [
     ("ipv4.json", include_str!("data/rdap-bootstrap/ipv4.json")),
@@ -46,6 +49,26 @@ impl Bootstrap {
             text("dns.json"),
         )
         .expect("the shipped bootstrap files parse (a test checks them)")
+    }
+
+    /// From `(name, text)` pairs holding each of [`FILES`].
+    pub fn from_files(files: &[(&str, String)]) -> Result<Bootstrap, BootstrapError> {
+        let text = |name: &'static str| {
+            files
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, text)| text.as_str())
+                .ok_or(BootstrapError {
+                    file: name,
+                    reason: "missing".to_owned(),
+                })
+        };
+        Bootstrap::parse(
+            text("ipv4.json")?,
+            text("ipv6.json")?,
+            text("asn.json")?,
+            text("dns.json")?,
+        )
     }
 
     pub fn parse(
@@ -119,6 +142,24 @@ impl Bootstrap {
             .max_by_key(|(suffix, _)| suffix.len())
             .and_then(|(_, urls)| best(urls))
     }
+}
+
+/// A bootstrap file's `publication` time (RFC 3339, as IANA writes it), if it has one.
+pub fn publication(text: &str) -> Option<String> {
+    #[derive(Deserialize)]
+    struct Published {
+        publication: Option<String>,
+    }
+    serde_json::from_str::<Published>(text).ok()?.publication
+}
+
+/// The newest publication of a set of files (RFC 3339 in UTC sorts as text).
+pub fn newest_publication<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
+    texts
+        .into_iter()
+        .filter_map(publication)
+        .max()
+        .unwrap_or_default()
 }
 
 /// HTTPS before HTTP, as RFC 9224 asks.

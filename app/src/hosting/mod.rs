@@ -3,10 +3,17 @@
 //! says ([`model`]), how RDAP answers and IANA's bootstrap files are read, the provider
 //! directory's seed and the CDN table, and the registrable domain.
 
+pub mod dto;
 pub mod model;
+pub mod page;
+pub mod server_fns;
 
 #[cfg(feature = "ssr")]
+pub mod actions;
+#[cfg(feature = "ssr")]
 pub mod bootstrap;
+#[cfg(feature = "ssr")]
+pub mod directory;
 #[cfg(feature = "ssr")]
 pub mod entity;
 #[cfg(feature = "ssr")]
@@ -14,9 +21,14 @@ pub mod providers;
 #[cfg(feature = "ssr")]
 pub mod rdap;
 #[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
 pub mod store;
 
+pub use dto::*;
 pub use model::*;
+pub use page::{ProviderPage, ProvidersPage};
+pub use server_fns::{load_provider, load_providers};
 
 /// The registrable domain of `host` by the Public Suffix List (compiled in): the part one
 /// registers at a registrar. None for an IP address or a bare suffix.

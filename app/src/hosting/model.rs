@@ -93,6 +93,13 @@ crate::stored_enum! {
     }
 }
 
+/// A provider nobody has found a notice channel for yet.
+impl Default for Channel {
+    fn default() -> Channel {
+        Channel::None
+    }
+}
+
 /// Something that went wrong at one stage; the resolution goes on with what it has.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StageError {
@@ -147,5 +154,114 @@ crate::stored_enum! {
         PrivateAddress = "private_address",
         /// No origin AS found.
         AsnNotFound = "asn_not_found",
+    }
+}
+
+crate::stored_enum! {
+    /// What a provider in the directory is to a reported address.
+    pub enum ProviderKind {
+        /// Hosts servers or networks: the one who can take a file down.
+        Hosting = "hosting",
+        /// A service people post on (a social network, a messenger, an image board).
+        Platform = "platform",
+        /// A CDN or reverse proxy in front of a site; it forwards notices to the host.
+        Cdn = "cdn",
+        /// Registers domain names.
+        Registrar = "registrar",
+    }
+}
+
+/// One entry of the provider directory: who it is, how it takes notices under the DSA, and
+/// how a resolution is matched to it. The seed (`data/providers.yaml`) has this shape; the
+/// `provider` table stores it as JSON beside the columns it is queried by.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ProviderRecord {
+    /// A stable slug (`hetzner`), never reused.
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub kinds: Vec<ProviderKind>,
+    /// Country of establishment (ISO 3166-1 alpha-2).
+    pub country: Option<String>,
+    #[serde(default)]
+    pub dsa: DsaChannels,
+    /// The channel notices go through, best first: see [`Channel`].
+    #[serde(default)]
+    pub channel: Channel,
+    /// Languages a notice may be written in (ISO 639-1); None: not known.
+    pub notice_languages: Option<Vec<String>>,
+    /// Whether it takes a CSAM notice from someone who does not give a name; None: unknown.
+    pub anonymous_csam_notices: Option<bool>,
+    /// Whether it works with the national hotline (INHOPE member); None: unknown.
+    pub cooperates_with_hotline: Option<bool>,
+    #[serde(rename = "match", default)]
+    pub matching: Matching,
+    /// For each fact, the pages it was taken from.
+    #[serde(default)]
+    pub sources: std::collections::BTreeMap<String, Vec<String>>,
+    /// True only when every fact has a source that was checked.
+    #[serde(default)]
+    pub verified: bool,
+    /// The facts not yet checked against a source.
+    #[serde(default)]
+    pub unverified: Vec<String>,
+    pub notes: Option<String>,
+}
+
+/// How a provider takes notices under the Digital Services Act.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct DsaChannels {
+    /// The Art. 16 notice-and-action form.
+    pub notice_form_url: Option<String>,
+    /// A page that explains how to report.
+    pub notice_info_url: Option<String>,
+    /// The address notices may be e-mailed to.
+    pub notice_email: Option<String>,
+    /// The Art. 12 single point of contact for recipients.
+    pub contact_point_url: Option<String>,
+    pub legal_representative: Option<LegalRepresentative>,
+    pub api: Option<NoticeApi>,
+    /// How trusted flaggers (Art. 22) reach it.
+    pub trusted_flagger_channel: Option<String>,
+}
+
+/// The Art. 13 legal representative of a provider established outside the EU.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LegalRepresentative {
+    pub name: Option<String>,
+    pub country: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub scope: Option<String>,
+}
+
+/// A provider's own notice API (the removal engine speaks the ones it knows by `kind`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NoticeApi {
+    pub kind: String,
+    pub docs_url: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// What a resolution is matched on: the network's AS, its RDAP handle, a name's suffix.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Matching {
+    #[serde(default)]
+    pub asns: Vec<u32>,
+    #[serde(default)]
+    pub domain_suffixes: Vec<String>,
+    #[serde(default)]
+    pub rdap_handles: Vec<String>,
+}
+
+impl ProviderRecord {
+    /// The short form a resolution carries.
+    pub fn reference(&self) -> ProviderRef {
+        ProviderRef {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            country: self.country.clone(),
+            channel: self.channel,
+        }
     }
 }

@@ -1,37 +1,13 @@
-//! The provider directory's seed (`data/providers.yaml`) and the CDN table (`data/cdn.yaml`),
-//! compiled in, and matching a resolved address to them. (The directory moves into the
-//! database, editable by administrators, in the next stage; the command line keeps reading
-//! the seed, so it needs no database.)
+//! The provider directory and the CDN table, and matching a resolved address to them. The
+//! directory's seed (`data/providers.yaml`) is compiled in: the portal copies it into the
+//! `provider` table, where administrators edit it, and the command line matches against the
+//! seed itself, so it needs no database. The CDN table (`data/cdn.yaml`) is compiled in only.
 
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::model::{Cdn, Channel, ProviderRef};
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct Provider {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub kinds: Vec<String>,
-    pub country: Option<String>,
-    pub channel: Option<String>,
-    #[serde(rename = "match", default)]
-    pub matching: Matching,
-    #[serde(default)]
-    pub verified: bool,
-}
-
-#[derive(Debug, Clone, Default, Deserialize)]
-pub struct Matching {
-    #[serde(default)]
-    pub asns: Vec<u32>,
-    #[serde(default)]
-    pub domain_suffixes: Vec<String>,
-    #[serde(default)]
-    pub rdap_handles: Vec<String>,
-}
+use super::model::{Cdn, ProviderRecord, ProviderRef};
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct CdnEntry {
@@ -47,7 +23,7 @@ pub struct CdnEntry {
 
 #[derive(Deserialize)]
 struct ProvidersFile {
-    providers: Vec<Provider>,
+    providers: Vec<ProviderRecord>,
 }
 
 #[derive(Deserialize)]
@@ -60,13 +36,86 @@ struct CdnFile {
 /// `data/cdn.yaml`, `matching`). Only a CNAME hit makes them the CDN in front.
 const AS_SHARED_WITH_HOSTING: [&str; 4] = ["amazon", "google", "microsoft", "leaseweb"];
 
-pub fn providers() -> &'static [Provider] {
-    static PROVIDERS: OnceLock<Vec<Provider>> = OnceLock::new();
+/// The seed, as shipped.
+pub fn seed() -> &'static [ProviderRecord] {
+    static PROVIDERS: OnceLock<Vec<ProviderRecord>> = OnceLock::new();
     PROVIDERS.get_or_init(|| {
         serde_norway::from_str::<ProvidersFile>(include_str!("data/providers.yaml"))
             .expect("providers.yaml parses (a test checks it)")
             .providers
     })
+}
+
+/// The providers a resolution is matched against: the `provider` table's (the portal), or
+/// the seed's (the command line).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Directory {
+    providers: Vec<ProviderRecord>,
+}
+
+impl Directory {
+    pub fn new(providers: Vec<ProviderRecord>) -> Directory {
+        Directory { providers }
+    }
+
+    pub fn seed() -> Directory {
+        Directory::new(seed().to_vec())
+    }
+
+    pub fn providers(&self) -> &[ProviderRecord] {
+        &self.providers
+    }
+
+    /// The provider to tell: the CDN when one fronts the site, else the one whose AS
+    /// numbers, RDAP handles or domain suffixes match (in that order: the network is who
+    /// hosts it).
+    pub fn provider_for(
+        &self,
+        cdn: Option<&Cdn>,
+        asn: Option<u32>,
+        network_handle: Option<&str>,
+        names: &[&str],
+    ) -> Option<ProviderRef> {
+        let all = &self.providers;
+        let found = cdn
+            .and_then(|cdn| all.iter().find(|p| p.id == cdn.id))
+            .or_else(|| asn.and_then(|asn| all.iter().find(|p| p.matching.asns.contains(&asn))))
+            .or_else(|| {
+                network_handle.and_then(|handle| {
+                    all.iter().find(|p| {
+                        p.matching
+                            .rdap_handles
+                            .iter()
+                            .any(|h| h.eq_ignore_ascii_case(handle))
+                    })
+                })
+            })
+            .or_else(|| {
+                all.iter().find(|p| {
+                    p.matching
+                        .domain_suffixes
+                        .iter()
+                        .any(|suffix| names.iter().any(|name| under(name, suffix)))
+                })
+            })?;
+        Some(found.reference())
+    }
+
+    /// The provider for a stored resolution, matched again (after the directory changed):
+    /// everything it is matched on is in the resolution itself.
+    pub fn rematch(&self, resolution: &super::Resolution) -> Option<ProviderRef> {
+        let mut names: Vec<&str> = resolution.host.iter().map(String::as_str).collect();
+        names.extend(resolution.cname_chain.iter().map(String::as_str));
+        self.provider_for(
+            resolution.cdn.as_ref(),
+            resolution.asn.as_ref().map(|a| a.number),
+            resolution
+                .network
+                .as_ref()
+                .and_then(|n| n.handle.as_deref()),
+            &names,
+        )
+    }
 }
 
 pub fn cdns() -> &'static [CdnEntry] {
@@ -111,64 +160,26 @@ pub fn cdn_for(names: &[&str], asn: Option<u32>) -> Option<Cdn> {
     })
 }
 
-/// The provider to tell: the CDN when one fronts the site, else the one whose AS numbers,
-/// RDAP handles or domain suffixes match (in that order: the network is who hosts it).
-pub fn provider_for(
-    cdn: Option<&Cdn>,
-    asn: Option<u32>,
-    network_handle: Option<&str>,
-    names: &[&str],
-) -> Option<ProviderRef> {
-    let all = providers();
-    let found = cdn
-        .and_then(|cdn| all.iter().find(|p| p.id == cdn.id))
-        .or_else(|| asn.and_then(|asn| all.iter().find(|p| p.matching.asns.contains(&asn))))
-        .or_else(|| {
-            network_handle.and_then(|handle| {
-                all.iter().find(|p| {
-                    p.matching
-                        .rdap_handles
-                        .iter()
-                        .any(|h| h.eq_ignore_ascii_case(handle))
-                })
-            })
-        })
-        .or_else(|| {
-            all.iter().find(|p| {
-                p.matching
-                    .domain_suffixes
-                    .iter()
-                    .any(|suffix| names.iter().any(|name| under(name, suffix)))
-            })
-        })?;
-    Some(ProviderRef {
-        id: found.id.clone(),
-        name: found.name.clone(),
-        country: found.country.clone(),
-        channel: found
-            .channel
-            .as_deref()
-            .and_then(Channel::parse)
-            .unwrap_or(Channel::None),
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::hosting::Channel;
 
     #[test]
     fn the_seed_files_parse_with_stable_unique_ids() {
-        assert!(providers().len() >= 40, "{}", providers().len());
-        let mut ids: Vec<&str> = providers().iter().map(|p| p.id.as_str()).collect();
+        assert!(seed().len() >= 40, "{}", seed().len());
+        let mut ids: Vec<&str> = seed().iter().map(|p| p.id.as_str()).collect();
         ids.sort_unstable();
         ids.dedup();
-        assert_eq!(ids.len(), providers().len(), "duplicate provider ids");
+        assert_eq!(ids.len(), seed().len(), "duplicate provider ids");
         assert!(ids.contains(&"hetzner") && ids.contains(&"cloudflare"));
-        for p in providers() {
-            if let Some(channel) = &p.channel {
-                assert!(Channel::parse(channel).is_some(), "{}: {channel}", p.id);
-            }
+        for p in seed() {
+            assert!(
+                crate::hosting::service::valid_provider_id(&p.id),
+                "{}",
+                p.id
+            );
+            assert!(!p.name.trim().is_empty(), "{}", p.id);
         }
         // Every CDN is also a provider (its notice channels live there).
         for cdn in cdns() {
@@ -203,7 +214,9 @@ mod tests {
         );
         // AS16509 is EC2 as much as CloudFront: not a CDN by the AS alone.
         assert_eq!(cdn_for(&["example.org"], Some(16509)), None);
-        let hetzner = provider_for(None, Some(24940), None, &["example.org"]).unwrap();
+        let hetzner = Directory::seed()
+            .provider_for(None, Some(24940), None, &["example.org"])
+            .unwrap();
         assert_eq!(
             (hetzner.id.as_str(), hetzner.channel),
             ("hetzner", Channel::WebForm)

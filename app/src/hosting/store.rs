@@ -208,3 +208,51 @@ pub async fn delete_orphans(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
     }
     Ok(deleted)
 }
+
+/// Stores a fetched set of bootstrap files (all four, on the caller's transaction).
+pub async fn save_bootstrap(
+    db: &impl ConnectionTrait,
+    files: &[(&str, String)],
+    at: i64,
+) -> Result<(), DbErr> {
+    use super::{bootstrap::publication, entity::rdap_bootstrap};
+    for (name, body) in files {
+        let row = rdap_bootstrap::ActiveModel {
+            name: Set((*name).to_owned()),
+            body: Set(body.clone()),
+            publication: Set(publication(body).unwrap_or_default()),
+            fetched_at: Set(at),
+        };
+        rdap_bootstrap::Entity::insert(row)
+            .on_conflict(
+                OnConflict::column(rdap_bootstrap::Column::Name)
+                    .update_columns([
+                        rdap_bootstrap::Column::Body,
+                        rdap_bootstrap::Column::Publication,
+                        rdap_bootstrap::Column::FetchedAt,
+                    ])
+                    .to_owned(),
+            )
+            .exec_without_returning(db)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The stored bootstrap files, when all four are there, and when they were fetched.
+pub async fn stored_bootstrap(
+    db: &impl ConnectionTrait,
+) -> Result<Option<(Vec<(&'static str, String)>, i64)>, DbErr> {
+    use super::{bootstrap::FILES, entity::rdap_bootstrap};
+    let rows = rdap_bootstrap::Entity::find().all(db).await?;
+    let mut files = Vec::new();
+    let mut fetched_at = i64::MAX;
+    for name in FILES {
+        let Some(row) = rows.iter().find(|r| r.name == name) else {
+            return Ok(None);
+        };
+        fetched_at = fetched_at.min(row.fetched_at);
+        files.push((name, row.body.clone()));
+    }
+    Ok(Some((files, fetched_at)))
+}

@@ -28,6 +28,10 @@ pub mod kind {
     /// Resolves again the hosts whose resolution is old, and forgets hosts no report names.
     /// Periodic.
     pub const REFRESH_HOSTING: &str = "refresh_hosting";
+    /// Matches every stored resolution to the provider directory again, after an edit.
+    pub const REMATCH_PROVIDERS: &str = "rematch_providers";
+    /// Fetches IANA's RDAP bootstrap files, unless an operator named their own. Periodic.
+    pub const REFRESH_RDAP_BOOTSTRAP: &str = "refresh_rdap_bootstrap";
 }
 
 /// Attempts before a job is left dead.

@@ -18,6 +18,7 @@ pub struct HomeView {
     pub can_view_queue: bool,
     pub can_manage_staff: bool,
     pub can_view_audit: bool,
+    pub can_manage_providers: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

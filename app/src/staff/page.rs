@@ -143,6 +143,15 @@ fn home_view(home: HomeView, lang: Lang, i18n: crate::i18n::I18n) -> impl IntoVi
                         </li>
                     }
                 })}
+            {home
+                .can_manage_providers
+                .then(|| {
+                    view! {
+                        <li>
+                            <a href=i18n.href("/staff/providers")>{t(lang, "provider-list-title")}</a>
+                        </li>
+                    }
+                })}
         </ul>
         {sign_out_form(home.csrf, lang)}
     }

@@ -51,10 +51,12 @@ pub enum Permission {
     ManageStaff,
     /// Read and verify the audit trail.
     ViewAudit,
+    /// Add and edit entries of the provider directory (whom removal notices go to).
+    ManageProviders,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 10] = [
+    pub const ALL: [Permission; 11] = [
         Permission::OpenWorkspace,
         Permission::ViewQueue,
         Permission::ViewCase,
@@ -65,6 +67,7 @@ impl Permission {
         Permission::ReceiveHandover,
         Permission::ManageStaff,
         Permission::ViewAudit,
+        Permission::ManageProviders,
     ];
 }
 
@@ -79,7 +82,7 @@ pub fn permits(role: Role, permission: Permission) -> bool {
         MessageReporter => matches!(role, HelplineStaff | Analyst | Caseworker),
         ProposeHandover => role == Caseworker,
         ReceiveHandover => role == CarePartner,
-        ManageStaff | ViewAudit => role == Administrator,
+        ManageStaff | ViewAudit | ManageProviders => role == Administrator,
     }
 }
 
@@ -116,6 +119,11 @@ mod tests {
             let admin = role == Role::Administrator;
             assert_eq!(permits(role, Permission::ManageStaff), admin, "{role:?}");
             assert_eq!(permits(role, Permission::ViewAudit), admin, "{role:?}");
+            assert_eq!(
+                permits(role, Permission::ManageProviders),
+                admin,
+                "{role:?}"
+            );
         }
     }
 

@@ -6,21 +6,25 @@
 use super::Permission;
 
 /// Staff pages (each also under a language prefix, e.g. `/nl/staff/admin`).
-pub const STAFF_PAGES: [(&str, Permission); 5] = [
+pub const STAFF_PAGES: [(&str, Permission); 7] = [
     ("/staff", Permission::OpenWorkspace),
     ("/staff/admin", Permission::ManageStaff),
     ("/staff/audit", Permission::ViewAudit),
     ("/staff/cases", Permission::ViewQueue),
     ("/staff/cases/{id}", Permission::ViewCase),
+    ("/staff/providers", Permission::ManageProviders),
+    ("/staff/providers/{id}", Permission::ManageProviders),
 ];
 
 /// Staff server functions (POST).
-pub const STAFF_SERVER_FNS: [(&str, Permission); 5] = [
+pub const STAFF_SERVER_FNS: [(&str, Permission); 7] = [
     ("/api/staff/home", Permission::OpenWorkspace),
     ("/api/staff/admin", Permission::ManageStaff),
     ("/api/staff/audit", Permission::ViewAudit),
     ("/api/staff/queue", Permission::ViewQueue),
     ("/api/staff/case", Permission::ViewCase),
+    ("/api/staff/providers", Permission::ManageProviders),
+    ("/api/staff/provider", Permission::ManageProviders),
 ];
 
 /// Addresses of the sign-in itself: open to anyone, they only lead to the identity provider.

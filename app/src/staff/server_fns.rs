@@ -30,6 +30,7 @@ pub async fn load_staff_home() -> Result<HomeView, AppError> {
         can_view_queue: permits(member.role, Permission::ViewQueue),
         can_manage_staff: permits(member.role, Permission::ManageStaff),
         can_view_audit: permits(member.role, Permission::ViewAudit),
+        can_manage_providers: permits(member.role, Permission::ManageProviders),
     })
 }
 

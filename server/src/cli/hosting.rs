@@ -6,6 +6,8 @@
 
 use std::io::Write;
 
+use app::hosting::providers::Directory;
+
 use crate::clients::hosting::Resolver;
 
 #[derive(clap::Subcommand)]
@@ -24,9 +26,15 @@ pub async fn run(command: HostingCommand) -> anyhow::Result<()> {
     })?;
     let resolver = Resolver::new(&config).await?;
     let clock = app::time::Clock::system();
+    // The shipped directory: the command needs no database (administrators' edits are in
+    // the portal's; `portal provider list` shows those).
+    let directory = Directory::seed();
     // All at once (the guard rate-limits per registry), printed in the order given.
-    let resolutions =
-        futures::future::join_all(urls.iter().map(|url| resolver.resolve(url, clock.now()))).await;
+    let resolutions = futures::future::join_all(
+        urls.iter()
+            .map(|url| resolver.resolve(url, clock.now(), &directory)),
+    )
+    .await;
     let mut stdout = std::io::stdout().lock();
     let mut bad_input = false;
     for resolution in &resolutions {

@@ -4,5 +4,6 @@ pub mod admin;
 pub mod audit;
 pub mod hash;
 pub mod hosting;
+pub mod provider;
 pub mod report;
 pub mod routes;

@@ -9,14 +9,15 @@
 use std::{
     collections::HashMap,
     net::IpAddr,
-    sync::{Arc, Mutex},
+    sync::{Arc, Mutex, RwLock},
     time::{Duration, Instant},
 };
 
 use app::hosting::{
     Asn, ErrorCode, Network, Registrar, Resolution, Stage, StageError,
     bootstrap::{self, Bootstrap},
-    providers, rdap, registrable_domain,
+    providers::{self, Directory},
+    rdap, registrable_domain,
 };
 use serde_json::Value;
 
@@ -50,7 +51,10 @@ pub struct HostingConfig {
 pub struct Resolver {
     dns: Dns,
     outbound: Outbound,
-    bootstrap: Arc<Bootstrap>,
+    /// Swapped whole when the refresh job brings newer files.
+    bootstrap: Arc<RwLock<Arc<Bootstrap>>>,
+    /// Whether the files are IANA's (the shipped copy, refreshed), not an operator's.
+    uses_iana: bool,
     cache: Arc<Mutex<RdapCache>>,
 }
 
@@ -72,31 +76,51 @@ impl Resolver {
         let bootstrap = match &config.rdap_bootstrap {
             None => Bootstrap::shipped(),
             Some(base) => {
-                let mut files = Vec::new();
-                for name in ["ipv4.json", "ipv6.json", "asn.json", "dns.json"] {
-                    let url = bootstrap::join(base, name);
-                    let body = outbound
-                        .get(&url, Origin::Configured)
-                        .await
-                        .map_err(|error| {
-                            anyhow::anyhow!("PORTAL_RDAP_BOOTSTRAP: {url}: {error}")
-                        })?;
-                    files.push(String::from_utf8_lossy(&body).into_owned());
-                }
-                Bootstrap::parse(&files[0], &files[1], &files[2], &files[3])?
+                fetch_bootstrap(&outbound, base)
+                    .await
+                    .map_err(|error| anyhow::anyhow!("PORTAL_RDAP_BOOTSTRAP: {error}"))?
+                    .0
             }
         };
         Ok(Resolver {
             dns,
             outbound,
-            bootstrap: Arc::new(bootstrap),
+            bootstrap: Arc::new(RwLock::new(Arc::new(bootstrap))),
+            uses_iana: config.rdap_bootstrap.is_none(),
             cache: Arc::default(),
         })
     }
 
-    /// Resolves one address at `now` (unix seconds). Never fails: what went wrong is in
-    /// `errors` (an argument that is not a URL has only the `url` error).
-    pub async fn resolve(&self, url: &str, now: i64) -> Resolution {
+    /// Whether the bootstrap files are IANA's, kept fresh by the refresh job (no operator
+    /// named their own with `PORTAL_RDAP_BOOTSTRAP`).
+    pub fn uses_iana(&self) -> bool {
+        self.uses_iana
+    }
+
+    /// From now on, finds RDAP servers in `bootstrap`.
+    pub fn use_bootstrap(&self, bootstrap: Bootstrap) {
+        *self.bootstrap.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(bootstrap);
+    }
+
+    fn bootstrap(&self) -> Arc<Bootstrap> {
+        self.bootstrap
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// The four bootstrap files under `base`, read and checked, with their text.
+    pub async fn fetch_bootstrap(
+        &self,
+        base: &str,
+    ) -> anyhow::Result<(Bootstrap, Vec<(&'static str, String)>)> {
+        fetch_bootstrap(&self.outbound, base).await
+    }
+
+    /// Resolves one address at `now` (unix seconds), matched to a provider of `directory`.
+    /// Never fails: what went wrong is in `errors` (an argument that is not a URL has only
+    /// the `url` error).
+    pub async fn resolve(&self, url: &str, now: i64, directory: &Directory) -> Resolution {
         let mut resolution = Resolution {
             url: url.to_owned(),
             resolved_at: app::time::rfc3339(now),
@@ -192,7 +216,7 @@ impl Resolver {
         names.extend(resolution.cname_chain.iter().map(String::as_str));
         let asn = resolution.asn.as_ref().map(|a| a.number);
         resolution.cdn = providers::cdn_for(&names, asn);
-        resolution.provider = providers::provider_for(
+        resolution.provider = directory.provider_for(
             resolution.cdn.as_ref(),
             asn,
             resolution
@@ -206,7 +230,8 @@ impl Resolver {
 
     /// The network of `ip` and the origin AS numbers its answer names.
     async fn network(&self, ip: IpAddr) -> Result<(Network, Vec<u32>), ErrorCode> {
-        let base = self.bootstrap.for_ip(ip).ok_or(ErrorCode::RdapNoServer)?;
+        let bootstrap = self.bootstrap();
+        let base = bootstrap.for_ip(ip).ok_or(ErrorCode::RdapNoServer)?;
         let url = bootstrap::join(base, &format!("ip/{ip}"));
         let answer = self.rdap(&url, Origin::Configured).await?;
         if !rdap::is_object(&answer, "ip network") {
@@ -219,8 +244,8 @@ impl Resolver {
     /// registry points to it (a thin registry): its abuse contact is the registrar's word,
     /// so it wins; if that server cannot be reached, the registry's copy stands.
     async fn registrar(&self, domain: &str) -> Result<Registrar, ErrorCode> {
-        let base = self
-            .bootstrap
+        let bootstrap = self.bootstrap();
+        let base = bootstrap
             .for_domain(domain)
             .ok_or(ErrorCode::RdapNoServer)?;
         let url = bootstrap::join(base, &format!("domain/{domain}"));
@@ -291,4 +316,23 @@ pub fn host_of(url: &str) -> Option<String> {
         .trim_end_matches('.')
         .to_ascii_lowercase();
     (!host.is_empty()).then_some(host)
+}
+
+/// The four bootstrap files under `base` (an operator's or IANA's: trusted), parsed together,
+/// so a half-fetched set is never used.
+async fn fetch_bootstrap(
+    outbound: &Outbound,
+    base: &str,
+) -> anyhow::Result<(Bootstrap, Vec<(&'static str, String)>)> {
+    let mut files = Vec::new();
+    for name in bootstrap::FILES {
+        let url = bootstrap::join(base, name);
+        let body = outbound
+            .get(&url, Origin::Configured)
+            .await
+            .map_err(|error| anyhow::anyhow!("{url}: {error}"))?;
+        files.push((name, String::from_utf8_lossy(&body).into_owned()));
+    }
+    let parsed = Bootstrap::from_files(&files)?;
+    Ok((parsed, files))
 }

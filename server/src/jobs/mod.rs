@@ -6,11 +6,13 @@
 //! `max_attempts` the job stays `dead`, shown on the administrators' page. Due times come
 //! from the portal's clock, so tests move time and call [`Runner::run_due`] instead of sleeping.
 //!
-//! Jobs: [`delete_closed_reports`], [`delete_expired_sessions`] and the hosting refresh
-//! (periodic); [`resolve_hosting`] per reported host.
+//! Jobs: [`delete_closed_reports`], [`delete_expired_sessions`], the hosting refresh and
+//! [`rdap_bootstrap`] (periodic); [`resolve_hosting`] per reported host, and its rematch
+//! after the provider directory was edited.
 
 pub mod delete_closed_reports;
 pub mod delete_expired_sessions;
+pub mod rdap_bootstrap;
 pub mod resolve_hosting;
 
 use std::{collections::HashMap, future::Future, pin::Pin, sync::Arc, time::Duration};
@@ -102,11 +104,18 @@ impl Runner {
         resolver: crate::clients::hosting::Resolver,
         max_age_seconds: i64,
     ) -> Runner {
+        let for_bootstrap = resolver.clone();
         self.handle(app::jobs::kind::RESOLVE_HOSTING, move |db, payload| {
             resolve_hosting::resolve(db, payload, resolver.clone(), max_age_seconds)
         })
         .handle(app::jobs::kind::REFRESH_HOSTING, move |db, _| {
             resolve_hosting::refresh(db, max_age_seconds)
+        })
+        .handle(app::jobs::kind::REMATCH_PROVIDERS, |db, _| {
+            resolve_hosting::rematch(db)
+        })
+        .handle(app::jobs::kind::REFRESH_RDAP_BOOTSTRAP, move |db, _| {
+            rdap_bootstrap::refresh(db, for_bootstrap.clone(), rdap_bootstrap::IANA.to_owned())
         })
     }
 

@@ -6,7 +6,10 @@
 
 use app::{
     db::Db,
-    hosting::store::{self, ResolveJob},
+    hosting::{
+        directory,
+        store::{self, ResolveJob},
+    },
 };
 
 use super::{Done, Failed};
@@ -36,11 +39,16 @@ pub async fn resolve(
     if fresh && !job.again {
         return Ok(Done::Finished);
     }
+    // Read for every job (a few dozen rows): an administrator's edit counts from the next
+    // resolution on, on every instance.
+    let directory = directory::load(db.read())
+        .await
+        .map_err(|_| Failed("database"))?;
     // Bounded well inside the job's lease, so a registry that answers slowly never makes
     // another instance take the same job over; it is tried again later.
     let resolution = tokio::time::timeout(
         RESOLVE_WITHIN,
-        resolver.resolve(&format!("https://{}/", job.host), now),
+        resolver.resolve(&format!("https://{}/", job.host), now, &directory),
     )
     .await
     .map_err(|_| Failed("timeout"))?;
@@ -72,4 +80,25 @@ pub async fn refresh(db: Db, max_age_seconds: i64) -> Result<Done, Failed> {
         }
     }
     Ok(Done::Again(now + REFRESH_EVERY_SECONDS))
+}
+
+/// After an edit of the provider directory: every stored resolution matched again, so the
+/// case pages and the notices name the provider the directory now says.
+pub async fn rematch(db: Db) -> Result<Done, Failed> {
+    let database = |_| Failed("database");
+    let matched_with = directory::load(db.read()).await.map_err(database)?;
+    let changed = directory::rematch(&db, &matched_with)
+        .await
+        .map_err(database)?;
+    if changed > 0 {
+        tracing::info!(
+            changed,
+            "hosting: resolutions matched to the edited directory"
+        );
+    }
+    // An edit made while this ran could not queue another run (this one holds the key).
+    if directory::load(db.read()).await.map_err(database)? != matched_with {
+        return Ok(Done::Again(db.now()));
+    }
+    Ok(Done::Finished)
 }

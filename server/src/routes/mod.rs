@@ -123,15 +123,19 @@ pub enum FormPost {
     FollowUp,
     StaffAdmin,
     StaffCase,
+    StaffProviders,
+    StaffProvider,
     StaffSignOut,
 }
 
 impl FormPost {
-    pub const ALL: [FormPost; 5] = [
+    pub const ALL: [FormPost; 7] = [
         FormPost::Report,
         FormPost::FollowUp,
         FormPost::StaffAdmin,
         FormPost::StaffCase,
+        FormPost::StaffProviders,
+        FormPost::StaffProvider,
         FormPost::StaffSignOut,
     ];
 
@@ -142,6 +146,8 @@ impl FormPost {
             FormPost::FollowUp => "/follow-up",
             FormPost::StaffAdmin => "/staff/admin",
             FormPost::StaffCase => "/staff/cases/{id}",
+            FormPost::StaffProviders => "/staff/providers",
+            FormPost::StaffProvider => "/staff/providers/{id}",
             FormPost::StaffSignOut => SIGN_OUT,
         }
     }
@@ -157,6 +163,9 @@ impl FormPost {
             FormPost::Report | FormPost::FollowUp => Access::Public,
             FormPost::StaffAdmin => Access::Staff(Permission::ManageStaff),
             FormPost::StaffCase => Access::Staff(Permission::ViewCase),
+            FormPost::StaffProviders | FormPost::StaffProvider => {
+                Access::Staff(Permission::ManageProviders)
+            }
             FormPost::StaffSignOut => Access::Staff(Permission::OpenWorkspace),
         }
     }
@@ -167,6 +176,8 @@ impl FormPost {
             FormPost::FollowUp => post(public_forms::follow_up),
             FormPost::StaffAdmin => post(staff_forms::admin),
             FormPost::StaffCase => post(staff_forms::case),
+            FormPost::StaffProviders => post(staff_forms::providers),
+            FormPost::StaffProvider => post(staff_forms::provider),
             FormPost::StaffSignOut => post(staff_sign_in::sign_out),
         }
     }

@@ -5,6 +5,7 @@
 use app::{
     case::actions as case_actions,
     error::AppError,
+    hosting::actions as provider_actions,
     staff::{Permission, access, actions},
 };
 use axum::{
@@ -53,5 +54,45 @@ pub async fn case(
         Err(error) => return ApiError::from(error).into_response(),
     };
     let outcome = case_actions::handle(&state.app.db, &staff, case_id, &form).await;
+    answer(&state, parts, outcome).await
+}
+
+/// `POST /staff/providers`: add a provider to the directory.
+pub async fn providers(
+    State(state): State<AppState>,
+    session: Session,
+    request: Request,
+) -> Response {
+    let (parts, form) = form_pairs(request).await;
+    let staff = match access::authorize(&session, &state.app.db, Permission::ManageProviders).await
+    {
+        Ok(staff) => staff,
+        Err(error) => return ApiError::from(error).into_response(),
+    };
+    let outcome = provider_actions::handle_list(&state.app.db, &staff, &form).await;
+    answer(&state, parts, outcome).await
+}
+
+/// `POST /staff/providers/{id}`: edit one provider.
+pub async fn provider(
+    State(state): State<AppState>,
+    session: Session,
+    Path(params): Path<Vec<(String, String)>>,
+    request: Request,
+) -> Response {
+    let (parts, form) = form_pairs(request).await;
+    let Some(id) = params
+        .iter()
+        .find(|(name, _)| name == "id")
+        .map(|(_, id)| id.clone())
+    else {
+        return ApiError(AppError::NotFound).into_response();
+    };
+    let staff = match access::authorize(&session, &state.app.db, Permission::ManageProviders).await
+    {
+        Ok(staff) => staff,
+        Err(error) => return ApiError::from(error).into_response(),
+    };
+    let outcome = provider_actions::handle_edit(&state.app.db, &staff, &id, &form).await;
     answer(&state, parts, outcome).await
 }

@@ -12,6 +12,7 @@ mod hosting_servers;
 mod identity_provider;
 mod jobs;
 mod pages;
+mod providers;
 mod report_writer;
 mod reports;
 mod sessions;

@@ -126,9 +126,16 @@ async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
             Role::CarePartner => (&partner, partner_csrf.as_str()),
             other => panic!("no test browser for {other:?}"),
         };
-        // Addresses with an `{id}` name a real case, so an allowed request finds one.
+        // Addresses with an `{id}` name a real case (or provider), so an allowed request
+        // finds one.
         let (_, case) = crate::cases::report(&app, serde_json::json!({})).await;
-        let with_id = |path: &str| path.replace("{id}", &case.to_string());
+        let with_id = |path: &str| {
+            if path.starts_with("/staff/providers/") {
+                path.replace("{id}", "hetzner")
+            } else {
+                path.replace("{id}", &case.to_string())
+            }
+        };
 
         for (path, permission) in staff_pages() {
             for prefix in ["", "/nl"] {

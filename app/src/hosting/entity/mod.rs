@@ -1,3 +1,6 @@
-//! The stored shape of the hosting domain (migration `create_resolution_table`).
+//! The stored shape of the hosting domain (migrations `create_resolution_table` and
+//! `create_provider_tables`).
 
+pub mod provider;
+pub mod rdap_bootstrap;
 pub mod resolution;
