@@ -80,3 +80,5 @@ provider-error-url = This is not a web address (it starts with https://).
 provider-error-channel-email = Notices by e-mail need the address for notices.
 provider-error-channel-form = Notices by web form need the address of the form.
 provider-error-channel-api = Notices by API are possible only for the APIs the portal speaks.
+provider-error-choice = Choose one of the options.
+provider-error-edited-meanwhile = Someone else saved this provider after you opened it. Your text is still here: compare it with theirs (in the audit trail) and save again to keep yours.

@@ -80,3 +80,5 @@ provider-error-url = Dit is geen webadres (het begint met https://).
 provider-error-channel-email = Meldingen per e-mail vragen het adres voor meldingen.
 provider-error-channel-form = Meldingen via een webformulier vragen het adres van het formulier.
 provider-error-channel-api = Meldingen via een API kunnen alleen voor de API's die het portaal spreekt.
+provider-error-choice = Kies een van de mogelijkheden.
+provider-error-edited-meanwhile = Iemand anders heeft deze provider opgeslagen nadat u hem opende. Uw tekst staat er nog: vergelijk die met de hunne (in de audittrail) en sla opnieuw op om de uwe te houden.

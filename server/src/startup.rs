@@ -100,7 +100,7 @@ impl Application {
             .context(
                 "cannot set up hosting resolution (PORTAL_DNS_SERVERS, PORTAL_RDAP_BOOTSTRAP)",
             )?;
-        let seeded = app::hosting::directory::seed(store.write(), store.now())
+        let seeded = app::hosting::directory::seed(&store, store.now())
             .await
             .context("cannot seed the provider directory")?;
         if seeded != Default::default() {
@@ -109,6 +109,18 @@ impl Application {
                 updated = seeded.updated,
                 "provider directory seeded"
             );
+            // Stored resolutions follow the new seed, as they follow an edit.
+            app::jobs::enqueue(
+                store.write(),
+                NewJob::new(
+                    app::jobs::kind::REMATCH_PROVIDERS,
+                    serde_json::Value::Null,
+                    store.now(),
+                ),
+                store.now(),
+            )
+            .await
+            .context("cannot schedule the periodic jobs")?;
         }
         if resolver.uses_iana() {
             crate::jobs::rdap_bootstrap::use_stored(&store, &resolver)

@@ -12,10 +12,12 @@ use crate::{
     staff::access::{SignedInStaff, form_token_matches},
 };
 
-fn expired() -> Outcome<PostedProviderForm> {
+/// The form's token is not this session's (it expired, or the form came from elsewhere):
+/// nothing is done, and what was typed is shown again under a fresh token to send again.
+fn expired(posted: PostedProviderForm) -> Outcome<PostedProviderForm> {
     Outcome::Render(PostedProviderForm {
         error: Some("staff-error-form-expired".to_owned()),
-        ..PostedProviderForm::default()
+        ..posted
     })
 }
 
@@ -32,14 +34,18 @@ pub async fn handle_list(
     form: &[(String, String)],
 ) -> Outcome<PostedProviderForm> {
     let fields = Fields(form);
+    let id = fields.value("id").trim().to_ascii_lowercase();
+    let name: String = fields.value("name").chars().take(200).collect();
     if !form_token_matches(fields.value("csrf"), staff) {
-        return expired();
+        return expired(PostedProviderForm {
+            new_id: id.chars().take(64).collect(),
+            new_name: name,
+            ..PostedProviderForm::default()
+        });
     }
     if fields.value("action") != "add-provider" {
         return Outcome::Redirect(None);
     }
-    let id = fields.value("id").trim().to_ascii_lowercase();
-    let name: String = fields.value("name").chars().take(200).collect();
     match service::create(db, &staff.member, &id, &name).await {
         Ok(()) => Outcome::RedirectTo(format!("/staff/providers/{id}"), "provider-done-added"),
         Err(error) => {
@@ -63,18 +69,26 @@ pub async fn handle_edit(
     form: &[(String, String)],
 ) -> Outcome<PostedProviderForm> {
     let fields = Fields(form);
+    let mut edit = ProviderForm::from_fields(fields);
     if !form_token_matches(fields.value("csrf"), staff) {
-        return expired();
+        return expired(PostedProviderForm {
+            form: Some(edit),
+            ..PostedProviderForm::default()
+        });
     }
     if fields.value("action") != "save-provider" {
         return Outcome::Redirect(None);
     }
-    let edit = ProviderForm::from_fields(fields);
     match service::update(db, &staff.member, id, &edit).await {
         Ok(changed) if changed.is_empty() => Outcome::Redirect(Some("provider-done-unchanged")),
         Ok(_) => Outcome::Redirect(Some("provider-done-saved")),
         Err(error) => {
             logged(&error);
+            if let ProviderError::EditedMeanwhile(version) = error {
+                // Saving again on purpose replaces the other edit, which the editor can now
+                // compare in the audit trail.
+                edit.version = version.to_string();
+            }
             Outcome::Render(PostedProviderForm {
                 error: Some(error.message_id().to_owned()),
                 field: error.field().map(str::to_owned),

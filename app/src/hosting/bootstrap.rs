@@ -78,10 +78,30 @@ impl Bootstrap {
         dns: &str,
     ) -> Result<Bootstrap, BootstrapError> {
         let read = |file: &'static str, text: &str| {
-            serde_json::from_str::<File>(text).map_err(|error| BootstrapError {
+            let parsed = serde_json::from_str::<File>(text).map_err(|error| BootstrapError {
                 file,
                 reason: error.to_string(),
-            })
+            })?;
+            // A file that names no server would switch RDAP off for all it covers.
+            if parsed.services.is_empty() {
+                return Err(BootstrapError {
+                    file,
+                    reason: "no services".to_owned(),
+                });
+            }
+            // Servers are web addresses (RFC 9224: https preferred, http allowed).
+            for (_, urls) in &parsed.services {
+                if urls
+                    .iter()
+                    .any(|u| !(u.starts_with("https://") || u.starts_with("http://")))
+                {
+                    return Err(BootstrapError {
+                        file,
+                        reason: "a server that is not an http(s) URL".to_owned(),
+                    });
+                }
+            }
+            Ok(parsed)
         };
         let mut bootstrap = Bootstrap::default();
         for (file, text) in [("ipv4.json", ipv4), ("ipv6.json", ipv6)] {
@@ -204,5 +224,17 @@ mod tests {
     fn a_file_that_is_not_a_bootstrap_file_is_refused_by_name() {
         let error = Bootstrap::parse("{}", "{}", "{}", "{}").unwrap_err();
         assert_eq!(error.file, "ipv4.json");
+        let text = |name: &str| SHIPPED.iter().find(|(n, _)| *n == name).unwrap().1;
+        let empty = r#"{"services": []}"#;
+        let error = Bootstrap::parse(text("ipv4.json"), empty, text("asn.json"), text("dns.json"))
+            .unwrap_err();
+        assert_eq!(
+            (error.file, error.reason.as_str()),
+            ("ipv6.json", "no services")
+        );
+        let odd = r#"{"services": [[["com"], ["file:///etc/passwd"]]]}"#;
+        let error = Bootstrap::parse(text("ipv4.json"), text("ipv6.json"), text("asn.json"), odd)
+            .unwrap_err();
+        assert_eq!(error.file, "dns.json");
     }
 }

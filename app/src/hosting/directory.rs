@@ -3,9 +3,9 @@
 //! resolution after an administrator changed it.
 
 use sea_orm::{
-    ActiveModelTrait,
     ActiveValue::{NotSet, Set},
     ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    sea_query::OnConflict,
 };
 
 use super::{
@@ -24,9 +24,12 @@ pub struct Seeded {
 
 /// Copies the seed into the `provider` table: new entries are added, and entries no
 /// administrator has edited follow the seed; an edited entry is left as its editor left it.
-pub async fn seed(db: &impl ConnectionTrait, now: i64) -> Result<Seeded, DbErr> {
+/// One transaction; safe when two instances start at once, and never over an edit saved
+/// meanwhile (the update asks for an unedited row itself).
+pub async fn seed(db: &crate::db::Db, now: i64) -> Result<Seeded, DbErr> {
+    let txn = db.begin().await?;
     let stored: std::collections::HashMap<String, provider::Model> = provider::Entity::find()
-        .all(db)
+        .all(&txn)
         .await?
         .into_iter()
         .map(|row| (row.id.clone(), row))
@@ -36,16 +39,29 @@ pub async fn seed(db: &impl ConnectionTrait, now: i64) -> Result<Seeded, DbErr> 
         let data = serde_json::to_string(record).unwrap_or_default();
         match stored.get(&record.id) {
             None => {
-                row(record, data, now, None).insert(db).await?;
-                seeded.added += 1;
+                let inserted = provider::Entity::insert(row(record, data, now, None))
+                    .on_conflict(
+                        OnConflict::column(provider::Column::Id)
+                            .do_nothing()
+                            .to_owned(),
+                    )
+                    .exec_without_returning(&txn)
+                    .await?;
+                seeded.added += inserted as usize;
             }
             Some(row_now) if row_now.edited_at.is_none() && row_now.data != data => {
-                row(record, data, now, None).update(db).await?;
-                seeded.updated += 1;
+                let updated = provider::Entity::update_many()
+                    .set(row(record, data, now, None))
+                    .filter(provider::Column::Id.eq(record.id.as_str()))
+                    .filter(provider::Column::EditedAt.is_null())
+                    .exec(&txn)
+                    .await?;
+                seeded.updated += updated.rows_affected as usize;
             }
             Some(_) => {}
         }
     }
+    txn.commit().await?;
     Ok(seeded)
 }
 
@@ -119,18 +135,6 @@ pub async fn load(db: &impl ConnectionTrait) -> Result<Directory, DbErr> {
     ))
 }
 
-/// The newest change to the directory: a rematch that started before it runs again.
-pub async fn last_change(db: &impl ConnectionTrait) -> Result<i64, DbErr> {
-    let newest: Option<i64> = provider::Entity::find()
-        .select_only()
-        .column_as(provider::Column::UpdatedAt.max(), "newest")
-        .into_tuple::<Option<i64>>()
-        .one(db)
-        .await?
-        .flatten();
-    Ok(newest.unwrap_or_default())
-}
-
 /// Inserts a new entry (an administrator's), on the caller's transaction.
 pub async fn insert(
     db: &impl ConnectionTrait,
@@ -145,16 +149,25 @@ pub async fn insert(
     Ok(())
 }
 
-/// Replaces an entry with an administrator's edit, on the caller's transaction.
+/// Replaces an entry with an administrator's edit, on the caller's transaction, if it is
+/// still at `version` (its `updated_at` when the editor loaded it); false when someone else
+/// saved it meanwhile. The new version is always greater than the old one, even within one
+/// second, so a later edit can never take an earlier one for its own.
 pub async fn replace(
     db: &impl ConnectionTrait,
     record: &ProviderRecord,
     by: i64,
     now: i64,
-) -> Result<(), DbErr> {
+    version: i64,
+) -> Result<bool, DbErr> {
     let data = serde_json::to_string(record).unwrap_or_default();
-    row(record, data, now, Some(by)).update(db).await?;
-    Ok(())
+    let updated = provider::Entity::update_many()
+        .set(row(record, data, now.max(version + 1), Some(by)))
+        .filter(provider::Column::Id.eq(record.id.as_str()))
+        .filter(provider::Column::UpdatedAt.eq(version))
+        .exec(db)
+        .await?;
+    Ok(updated.rows_affected == 1)
 }
 
 /// Resolutions matched again per transaction.
@@ -162,7 +175,7 @@ const REMATCH_PAGE: u64 = 500;
 
 /// Matches every stored resolution to `directory` again and stores those whose provider
 /// changed; the number changed. Each page is its own transaction, so it never holds the
-/// writer long; the resolution job that runs meanwhile matches with the same directory.
+/// writer long; a resolution saved meanwhile was matched in its own saving transaction.
 pub async fn rematch(db: &crate::db::Db, directory: &Directory) -> Result<u64, DbErr> {
     let mut after = 0;
     let mut changed = 0;
@@ -187,7 +200,7 @@ pub async fn rematch(db: &crate::db::Db, directory: &Directory) -> Result<u64, D
                 continue;
             }
             found.provider = provider;
-            resolution::Entity::update_many()
+            let updated = resolution::Entity::update_many()
                 .col_expr(
                     resolution::Column::Data,
                     sea_orm::sea_query::Expr::value(
@@ -199,11 +212,12 @@ pub async fn rematch(db: &crate::db::Db, directory: &Directory) -> Result<u64, D
                     sea_orm::sea_query::Expr::value(found.provider.map(|p| p.id)),
                 )
                 .filter(resolution::Column::Id.eq(row.id))
-                // Not if the job resolved it again meanwhile: that one matched anew.
-                .filter(resolution::Column::ResolvedAt.eq(row.resolved_at))
+                // Not if the job resolved it again meanwhile (that one matched anew): the
+                // whole stored text, since two resolutions may share a second.
+                .filter(resolution::Column::Data.eq(row.data.as_str()))
                 .exec(&txn)
                 .await?;
-            changed += 1;
+            changed += updated.rows_affected;
         }
         txn.commit().await?;
     }

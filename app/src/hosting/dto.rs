@@ -78,6 +78,9 @@ pub struct ProviderForm {
     pub notes: String,
     /// Where the changed facts were checked: added to their sources.
     pub source_url: String,
+    /// The entry's `updated_at` when the form was loaded: a save over someone else's newer
+    /// one is refused, not silently merged.
+    pub version: String,
 }
 
 /// The fields of the edit form, in the order the page shows them; a field's name is its
@@ -131,6 +134,7 @@ impl ProviderForm {
             verified: record.verified,
             notes: text(&record.notes),
             source_url: String::new(),
+            version: String::new(),
         }
     }
 
@@ -169,6 +173,7 @@ impl ProviderForm {
             verified: fields.value("verified") == "yes",
             notes: text("notes", 4000),
             source_url: text("source_url", 2000),
+            version: text("version", 20),
         }
     }
 }

@@ -338,7 +338,12 @@ fn area_field(name: &'static str, value: String, invalid: bool, lang: Lang) -> i
     }
 }
 
-fn tristate_field(name: &'static str, value: &str, lang: Lang) -> impl IntoView + use<> {
+fn tristate_field(
+    name: &'static str,
+    value: &str,
+    invalid: bool,
+    lang: Lang,
+) -> impl IntoView + use<> {
     let id = format!("field-provider-{name}");
     let (label, _) = field_text(name);
     let options = [
@@ -354,7 +359,9 @@ fn tristate_field(name: &'static str, value: &str, lang: Lang) -> impl IntoView 
     view! {
         <div class="field">
             <label for=id.clone()>{t(lang, label)}</label>
-            <select id=id name=name>{options}</select>
+            <select id=id name=name aria-invalid=invalid.then_some("true")>
+                {options}
+            </select>
         </div>
     }
 }
@@ -452,6 +459,7 @@ fn provider_html(view: ProviderView, posted: PostedProviderForm, lang: Lang) -> 
         <form method="post" class="staff-form">
             <input type="hidden" name="csrf" value=view.csrf.clone() />
             <input type="hidden" name="action" value="save-provider" />
+            <input type="hidden" name="version" value=form.version.clone() />
             {text_field("name", form.name.clone(), "text", invalid("name"), lang)}
             {text_field("country", form.country.clone(), "text", invalid("country"), lang)}
             <fieldset class="field">
@@ -471,8 +479,18 @@ fn provider_html(view: ProviderView, posted: PostedProviderForm, lang: Lang) -> 
                 </select>
             </div>
             {text_fields}
-            {tristate_field("anonymous_csam_notices", &form.anonymous_csam_notices, lang)}
-            {tristate_field("cooperates_with_hotline", &form.cooperates_with_hotline, lang)}
+            {tristate_field(
+                "anonymous_csam_notices",
+                &form.anonymous_csam_notices,
+                invalid("anonymous_csam_notices"),
+                lang,
+            )}
+            {tristate_field(
+                "cooperates_with_hotline",
+                &form.cooperates_with_hotline,
+                invalid("cooperates_with_hotline"),
+                lang,
+            )}
             {area_field("asns", form.asns.clone(), invalid("asns"), lang)}
             {area_field("domain_suffixes", form.domain_suffixes.clone(), invalid("domain_suffixes"), lang)}
             {area_field("rdap_handles", form.rdap_handles.clone(), invalid("rdap_handles"), lang)}

@@ -60,10 +60,12 @@ pub async fn load_provider(
         _ => None,
     };
     let record = stored.record;
+    let mut form = ProviderForm::from_record(&record);
+    form.version = stored.updated_at.to_string();
     Ok(Some(ProviderView {
         csrf: staff.csrf,
         id: record.id.clone(),
-        form: ProviderForm::from_record(&record),
+        form,
         api: record.dsa.api.clone(),
         sources: record.sources.into_iter().collect(),
         unverified: record.unverified,

@@ -31,6 +31,9 @@ pub enum ProviderError {
     Invalid(&'static str),
     #[error("the channel {0} needs its address")]
     ChannelWithoutAddress(&'static str),
+    /// Someone else saved the entry after the form was loaded; its version now.
+    #[error("saved by someone else meanwhile")]
+    EditedMeanwhile(i64),
     #[error(transparent)]
     Db(#[from] DbErr),
 }
@@ -49,10 +52,14 @@ impl ProviderError {
             ProviderError::Invalid("asns") => "provider-error-asns",
             ProviderError::Invalid("domain_suffixes") => "provider-error-suffixes",
             ProviderError::Invalid("rdap_handles") => "provider-error-handles",
+            ProviderError::Invalid(
+                "channel" | "anonymous_csam_notices" | "cooperates_with_hotline",
+            ) => "provider-error-choice",
             ProviderError::Invalid(_) => "provider-error-url",
             ProviderError::ChannelWithoutAddress("email") => "provider-error-channel-email",
             ProviderError::ChannelWithoutAddress("web_form") => "provider-error-channel-form",
             ProviderError::ChannelWithoutAddress(_) => "provider-error-channel-api",
+            ProviderError::EditedMeanwhile(_) => "provider-error-edited-meanwhile",
             ProviderError::Db(_) => "staff-error-try-again",
         }
     }
@@ -143,15 +150,27 @@ async fn update_once(
     form: &ProviderForm,
 ) -> Result<Vec<&'static str>, ProviderError> {
     let txn = db.begin().await?;
-    let Some(StoredProvider { record, .. }) = directory::find(&txn, id).await? else {
+    let Some(StoredProvider {
+        record, updated_at, ..
+    }) = directory::find(&txn, id).await?
+    else {
         return Err(ProviderError::Unknown);
     };
+    if form.version.trim() != updated_at.to_string() {
+        return Err(ProviderError::EditedMeanwhile(updated_at));
+    }
     let (edited, changed) = apply(form, &record)?;
     if changed.is_empty() {
         return Ok(changed);
     }
     let at = db.now();
-    directory::replace(&txn, &edited, by.id, at).await?;
+    if !directory::replace(&txn, &edited, by.id, at, updated_at).await? {
+        // Saved by someone else between our read and this write (PostgreSQL).
+        let now = directory::find(&txn, id)
+            .await?
+            .map_or(updated_at, |p| p.updated_at);
+        return Err(ProviderError::EditedMeanwhile(now));
+    }
     let mut detail = format!("changed={}", changed.join(","));
     if !form.source_url.trim().is_empty() {
         detail.push_str(&format!(" source={}", form.source_url.trim()));
@@ -175,10 +194,11 @@ async fn update_once(
         ]
         .contains(f)
     }) {
-        // What resolutions say about their provider follows the edit.
+        // What resolutions say about their provider follows the edit. A job per edit, not
+        // a singleton: one queued while another runs must still run.
         jobs::enqueue(
             &txn,
-            NewJob::singleton(jobs::kind::REMATCH_PROVIDERS, at),
+            NewJob::new(jobs::kind::REMATCH_PROVIDERS, serde_json::Value::Null, at),
             at,
         )
         .await?;
@@ -347,10 +367,17 @@ pub fn apply(
                 sources.push(source.clone());
             }
         }
+        // A fact changed with its source given is a checked one.
+        next.unverified
+            .retain(|fact| !changed.contains(&fact.as_str()));
     }
     next.verified = form.verified;
+    if next.verified {
+        // Verified says every fact was checked: none is left to check.
+        next.unverified.clear();
+    }
     let mut changed = changed;
-    if next.verified != record.verified {
+    if next.verified != record.verified || next.unverified != record.unverified {
         changed.push("verified");
     }
     Ok((next, changed))

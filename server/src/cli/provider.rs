@@ -1,6 +1,7 @@
 //! `portal provider list` and `portal provider show ID`: the provider directory as the
-//! portal has it (the seed plus administrators' edits), from the configured database,
-//! migrated and seeded first like a start would. JSON Lines on stdout.
+//! portal has it (the seed plus administrators' edits), read from the configured database.
+//! JSON Lines on stdout. It only reads: the portal seeds the directory when it starts (a
+//! command line of another version must not roll the entries back to its own seed).
 
 use std::io::Write;
 
@@ -35,12 +36,16 @@ pub async fn run(command: ProviderCommand) -> anyhow::Result<()> {
     let settings = Settings::from_env()?;
     let db = db::connect(&settings).await?;
     db::migrate(&db).await?;
-    let clock = app::time::Clock::system();
-    directory::seed(&db, clock.now()).await?;
     let mut stdout = std::io::stdout().lock();
     match command {
         ProviderCommand::List => {
-            for stored in directory::all(&db).await? {
+            let all = directory::all(&db).await?;
+            if all.is_empty() {
+                eprintln!(
+                    "the directory is empty: the portal fills it from its seed when it starts"
+                );
+            }
+            for stored in all {
                 writeln!(stdout, "{}", summary(&stored))?;
             }
         }

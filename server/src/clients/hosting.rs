@@ -102,6 +102,17 @@ impl Resolver {
         *self.bootstrap.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(bootstrap);
     }
 
+    /// How far the servers the bootstrap files name are trusted: an operator's files are
+    /// configuration; IANA's come over the network (refreshed), so the registries they name
+    /// are checked by the guard like any outside address (they are all public).
+    fn registry_origin(&self) -> Origin {
+        if self.uses_iana {
+            Origin::Outside
+        } else {
+            Origin::Configured
+        }
+    }
+
     fn bootstrap(&self) -> Arc<Bootstrap> {
         self.bootstrap
             .read()
@@ -233,7 +244,7 @@ impl Resolver {
         let bootstrap = self.bootstrap();
         let base = bootstrap.for_ip(ip).ok_or(ErrorCode::RdapNoServer)?;
         let url = bootstrap::join(base, &format!("ip/{ip}"));
-        let answer = self.rdap(&url, Origin::Configured).await?;
+        let answer = self.rdap(&url, self.registry_origin()).await?;
         if !rdap::is_object(&answer, "ip network") {
             return Err(ErrorCode::RdapFailed);
         }
@@ -249,7 +260,7 @@ impl Resolver {
             .for_domain(domain)
             .ok_or(ErrorCode::RdapNoServer)?;
         let url = bootstrap::join(base, &format!("domain/{domain}"));
-        let answer = self.rdap(&url, Origin::Configured).await?;
+        let answer = self.rdap(&url, self.registry_origin()).await?;
         let mut registrar = rdap::registrar(&answer, &url).unwrap_or(Registrar {
             name: None,
             abuse_email: None,

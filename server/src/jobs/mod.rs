@@ -47,6 +47,8 @@ type Handler = Arc<dyn Fn(Db, serde_json::Value) -> HandlerFuture + Send + Sync>
 const LEASE_SECONDS: i64 = 300;
 /// Jobs one [`Runner::run_due`] takes at most, so a flood does not starve the next poll.
 const MAX_PER_RUN: usize = 100;
+/// Jobs one instance runs at once.
+const CONCURRENT: usize = 8;
 
 #[derive(Clone)]
 pub struct Runner {
@@ -105,8 +107,15 @@ impl Runner {
         max_age_seconds: i64,
     ) -> Runner {
         let for_bootstrap = resolver.clone();
+        let in_flight = resolve_hosting::InFlight::default();
         self.handle(app::jobs::kind::RESOLVE_HOSTING, move |db, payload| {
-            resolve_hosting::resolve(db, payload, resolver.clone(), max_age_seconds)
+            resolve_hosting::resolve(
+                db,
+                payload,
+                resolver.clone(),
+                max_age_seconds,
+                in_flight.clone(),
+            )
         })
         .handle(app::jobs::kind::REFRESH_HOSTING, move |db, _| {
             resolve_hosting::refresh(db, max_age_seconds)
@@ -131,17 +140,45 @@ impl Runner {
         }
     }
 
-    /// Runs every job that is due now, one after another; how many ran.
+    /// Runs every job that is due now, up to [`CONCURRENT`] at once (a resolution mostly waits
+    /// on DNS and RDAP servers); how many ran. Returns when none is due and none is running.
     pub async fn run_due(&self) -> Result<usize, DbErr> {
         let mut ran = 0;
-        while ran < MAX_PER_RUN {
-            let Some(job) = self.lease().await? else {
+        let mut running = tokio::task::JoinSet::new();
+        let mut failed = None;
+        let mut leasing = true;
+        loop {
+            while leasing && running.len() < CONCURRENT && ran + running.len() < MAX_PER_RUN {
+                match self.lease().await {
+                    Ok(Some(job)) => {
+                        let runner = self.clone();
+                        running.spawn(async move { runner.run(job).await });
+                    }
+                    Ok(None) => leasing = false,
+                    Err(error) => {
+                        failed = Some(error);
+                        leasing = false;
+                    }
+                }
+            }
+            let Some(finished) = running.join_next().await else {
                 break;
             };
-            self.run(job).await?;
             ran += 1;
+            match finished {
+                Ok(Ok(())) => {}
+                Ok(Err(error)) => failed = Some(error),
+                // A handler that panicked: its job keeps its lease and is taken again when
+                // the lease runs out; the other jobs go on.
+                Err(panicked) => tracing::error!(error = %panicked, "jobs: a handler panicked"),
+            }
+            // A finished job may have made another due (a rerun now, a follow-up job).
+            leasing = failed.is_none();
         }
-        Ok(ran)
+        match failed {
+            Some(error) => Err(error),
+            None => Ok(ran),
+        }
     }
 
     async fn run(&self, job: Leased) -> Result<(), DbErr> {

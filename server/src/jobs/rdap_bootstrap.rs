@@ -21,8 +21,8 @@ pub const REFRESH_EVERY_SECONDS: i64 = 7 * 86_400;
 /// After a failed fetch (IANA unreachable), try again the next day.
 const RETRY_AFTER_SECONDS: i64 = 86_400;
 
-/// Fetches the four files from `base`, stores them and uses them, unless what the resolver
-/// has is as new. A failed fetch keeps what it has and tries again tomorrow.
+/// Fetches the four files from `base`, stores them and uses them, unless they are older than
+/// what the portal has. A failed fetch keeps what it has and tries again tomorrow.
 pub async fn refresh(db: Db, resolver: Resolver, base: String) -> Result<Done, Failed> {
     if !resolver.uses_iana() {
         // Queued before an operator named their own files: theirs stand.
@@ -36,17 +36,37 @@ pub async fn refresh(db: Db, resolver: Resolver, base: String) -> Result<Done, F
             return Ok(Done::Again(now + RETRY_AFTER_SECONDS));
         }
     };
+    // Never back to an older set than the one in use (a stale mirror, a replayed answer).
+    let fetched_publication = bootstrap::newest_publication(files.iter().map(|(_, t)| t.as_str()));
+    let current = current_publication(&db)
+        .await
+        .map_err(|_| Failed("database"))?;
+    if fetched_publication < current {
+        tracing::warn!(
+            fetched = %fetched_publication,
+            current = %current,
+            "rdap bootstrap: the fetched files are older than ours; kept ours"
+        );
+        return Ok(Done::Again(now + REFRESH_EVERY_SECONDS));
+    }
     let txn = db.begin().await.map_err(|_| Failed("database"))?;
     store::save_bootstrap(&txn, &files, now)
         .await
         .map_err(|_| Failed("database"))?;
     txn.commit().await.map_err(|_| Failed("database"))?;
     resolver.use_bootstrap(fetched);
-    tracing::info!(
-        publication = %bootstrap::newest_publication(files.iter().map(|(_, t)| t.as_str())),
-        "rdap bootstrap: refreshed"
-    );
+    tracing::info!(publication = %fetched_publication, "rdap bootstrap: refreshed");
     Ok(Done::Again(now + REFRESH_EVERY_SECONDS))
+}
+
+/// The publication of the newest set the portal has: the shipped one or the stored one.
+async fn current_publication(db: &Db) -> Result<String, sea_orm::DbErr> {
+    let shipped = bootstrap::newest_publication(bootstrap::SHIPPED.iter().map(|(_, t)| *t));
+    let stored = match store::stored_bootstrap(db.read()).await? {
+        Some((files, _)) => bootstrap::newest_publication(files.iter().map(|(_, t)| t.as_str())),
+        None => String::new(),
+    };
+    Ok(shipped.max(stored))
 }
 
 /// On start: the stored copy, when it is newer than the shipped one, replaces it.

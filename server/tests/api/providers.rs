@@ -58,6 +58,7 @@ fn edit_form(page: &str, csrf: &str, changes: &[(&str, &str)]) -> Vec<(String, S
         "contact_point_url",
         "trusted_flagger_channel",
         "notice_languages",
+        "version",
     ] {
         form.push((name.into(), value(name)));
     }
@@ -200,11 +201,64 @@ async fn administrators_edit_the_seeded_directory_audited_and_the_seed_leaves_ed
         );
 
         // The next start seeds again: the edit stands.
-        directory::seed(app.store.write(), app.store.now())
-            .await
-            .unwrap();
+        directory::seed(&app.store, app.store.now()).await.unwrap();
         let after = directory::find(&app.db, "hetzner").await.unwrap().unwrap();
         assert_eq!(after.record, stored.record, "{backend:?}");
+
+        // Two administrators with the page open: the second save is refused, not merged
+        // over the first; what the second typed stays, and saving again keeps theirs.
+        let page = admin
+            .get("/staff/providers/hetzner")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let first = edit_form(
+            &page,
+            &csrf,
+            &[("notes", "First editor"), ("channel", "email")],
+        );
+        let second = edit_form(
+            &page,
+            &csrf,
+            &[("notes", "Second editor"), ("channel", "email")],
+        );
+        let post = |form: Vec<(String, String)>| {
+            admin
+                .client
+                .post(format!("{}/staff/providers/hetzner", app.address))
+                .form(&form)
+                .send()
+        };
+        assert!(
+            post(first)
+                .await
+                .unwrap()
+                .url()
+                .as_str()
+                .ends_with("?done=provider-done-saved")
+        );
+        let refused = post(second).await.unwrap().text().await.unwrap();
+        assert!(
+            refused.contains("Someone else saved this provider")
+                && refused.contains("Second editor"),
+            "{backend:?}"
+        );
+        let again = edit_form(
+            &refused,
+            &csrf,
+            &[("notes", "Second editor"), ("channel", "email")],
+        );
+        assert!(
+            post(again)
+                .await
+                .unwrap()
+                .url()
+                .as_str()
+                .ends_with("?done=provider-done-saved")
+        );
+        let notes = directory::find(&app.db, "hetzner").await.unwrap().unwrap();
+        assert_eq!(notes.record.notes.as_deref(), Some("Second editor"));
 
         // Adding one: a slug id, then its page.
         let response = admin
@@ -409,4 +463,22 @@ async fn the_bootstrap_files_are_refreshed_stored_and_used_at_once() {
         .resolve("https://www.plain-host.com/", app.store.now(), &directory)
         .await;
     assert!(still.network.is_some());
+
+    // The next start: the stored copy is newer than the shipped one, so it is used.
+    let restarted = Resolver::new(&HostingConfig {
+        dns_servers: vec![dns.parse().unwrap()],
+        rdap_bootstrap: None,
+        outbound_allow: vec!["127.0.0.1/32".parse().unwrap()],
+        rdap_per_second: 200,
+        max_age_seconds: 3600,
+    })
+    .await
+    .unwrap();
+    rdap_bootstrap::use_stored(&app.store, &restarted)
+        .await
+        .unwrap();
+    let found = restarted
+        .resolve("https://www.plain-host.com/", app.store.now(), &directory)
+        .await;
+    assert!(found.network.is_some(), "{:?}", found.errors);
 }
