@@ -38,6 +38,9 @@ enum Command {
     /// Where reported addresses are hosted and whom to tell (live DNS and RDAP).
     #[command(subcommand)]
     Hosting(cli::hosting::HostingCommand),
+    /// Removal notices: render one exactly as it would be sent, without sending it.
+    #[command(subcommand)]
+    Notice(cli::notice::NoticeCommand),
     /// The provider directory (whom removal notices go to): list, or show one entry.
     #[command(subcommand)]
     Provider(cli::provider::ProviderCommand),
@@ -56,6 +59,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Audit(command) => cli::audit::run(command).await,
         Command::Hosting(command) => cli::hosting::run(command).await,
         Command::Provider(command) => cli::provider::run(command).await,
+        Command::Notice(command) => cli::notice::run(command),
         Command::Serve => {
             telemetry::init();
             let settings = Settings::from_env()?;

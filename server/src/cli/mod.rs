@@ -4,6 +4,7 @@ pub mod admin;
 pub mod audit;
 pub mod hash;
 pub mod hosting;
+pub mod notice;
 pub mod provider;
 pub mod report;
 pub mod routes;

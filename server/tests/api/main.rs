@@ -11,6 +11,7 @@ mod hosting;
 mod hosting_servers;
 mod identity_provider;
 mod jobs;
+mod notice_cli;
 mod pages;
 mod providers;
 mod report_writer;
