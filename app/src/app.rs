@@ -34,7 +34,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <meta name="referrer" content="no-referrer" />
+                <meta name="referrer" content="same-origin" />
                 <meta name="robots" content="noindex, nofollow" />
                 // An empty icon: no request, and nothing for a browser to keep.
                 <link rel="icon" href="data:," />

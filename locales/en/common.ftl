@@ -45,3 +45,12 @@ home-urgent-link = See who can help right now
 
 monitor-title = How fast is material removed?
 monitor-intro = This page will show how quickly hosting companies and countries remove reported material. It shows totals only, never individual reports.
+# Pages the server answers with before any page runs (no JavaScript needed).
+edge-cross-site-title = This form came from another website
+edge-cross-site-body = For your safety we only accept forms sent from this portal's own pages. Nothing was sent or saved. Open the portal again and fill in the form there.
+edge-too-large-title = That was too much at once
+edge-too-large-body = What you sent was larger than the portal accepts. Nothing was saved. Go back and send less, for example fewer addresses at a time.
+edge-timeout-title = This took too long
+edge-timeout-body = The portal did not answer in time. Nothing may have been saved. Please try again in a moment.
+edge-internal-title = Something went wrong
+edge-internal-body = The portal ran into a problem. Please try again in a moment.

@@ -45,3 +45,12 @@ home-urgent-link = Kijk wie je nu kan helpen
 
 monitor-title = Hoe snel wordt materiaal verwijderd?
 monitor-intro = Deze pagina laat straks zien hoe snel hostingbedrijven en landen gemeld materiaal verwijderen. Alleen totalen, nooit losse meldingen.
+# Pagina's die de server geeft voordat er een pagina draait (werkt zonder JavaScript).
+edge-cross-site-title = Dit formulier kwam van een andere website
+edge-cross-site-body = Voor je veiligheid nemen we alleen formulieren aan die vanaf de pagina's van dit portaal zijn verstuurd. Er is niets verstuurd of bewaard. Open het portaal opnieuw en vul het formulier daar in.
+edge-too-large-title = Dat was te veel tegelijk
+edge-too-large-body = Wat je stuurde was groter dan het portaal aanneemt. Er is niets bewaard. Ga terug en stuur minder, bijvoorbeeld minder adressen tegelijk.
+edge-timeout-title = Dit duurde te lang
+edge-timeout-body = Het portaal gaf niet op tijd antwoord. Misschien is er niets bewaard. Probeer het zo nog eens.
+edge-internal-title = Er ging iets mis
+edge-internal-body = Het portaal liep tegen een probleem aan. Probeer het zo nog eens.

@@ -1,7 +1,7 @@
 //! Load generator for report submissions (`make bench-intake`, `.ci/bench-intake`).
 //!
 //! Three phases with the same concurrency and duration against a running `portal`:
-//! 1. baseline: `GET /health`, the same HTTP stack without database work;
+//! 1. baseline: `GET /health`, the same HTTP stack with two database pings and no writes;
 //! 2. intake at full speed: complete reports posted to the report flow's server function
 //!    (`POST /api/report-step`, step `check`, nav `submit`), each with a new submission id,
 //!    every client sending its next report as soon as the last is answered;

@@ -27,7 +27,7 @@ use crate::{
     config::Settings,
     db,
     jobs::Runner,
-    middleware::{access_log, client_key, security, trailing_slash},
+    middleware::{access_log, client_key, edge, security, trailing_slash},
     routes::{self, forms::MAX_REQUEST_BYTES},
     session_store::DbSessionStore,
     state::{AppState, LeptosContext},
@@ -176,20 +176,8 @@ impl Application {
                 client_hasher,
                 client_key::client_key,
             ))
-            .layer(sessions)
-            .layer(middleware::from_fn(trailing_slash::redirect_trailing_slash))
-            .layer(middleware::from_fn(security::same_origin_writes))
-            .layer(middleware::from_fn_with_state(
-                settings.secure_cookies,
-                security::headers,
-            ))
-            .layer(CompressionLayer::new())
-            .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BYTES))
-            .layer(TimeoutLayer::with_status_code(
-                http::StatusCode::REQUEST_TIMEOUT,
-                Duration::from_secs(30),
-            ))
-            .layer(access_log::layer());
+            .layer(sessions);
+        let router = edge(router, &settings);
         Ok(Application {
             listener,
             router,
@@ -234,6 +222,33 @@ impl Application {
         tracing::info!("portal stopped");
         Ok(())
     }
+}
+
+/// Everything between the routes (with their sessions) and the network, outermost last:
+/// whatever the layers inside answer (a refused cross-site post, a body too large, a request
+/// too slow, a handler that panicked) passes the edge's pages and then the security headers.
+pub fn edge(router: Router, settings: &Settings) -> Router {
+    let quick_exit = QuickExitSetting(settings.quick_exit_url.clone());
+    router
+        .layer(middleware::from_fn(trailing_slash::redirect_trailing_slash))
+        .layer(middleware::from_fn_with_state(
+            quick_exit.clone(),
+            security::same_origin_writes,
+        ))
+        .layer(CompressionLayer::new())
+        .layer(RequestBodyLimitLayer::new(MAX_REQUEST_BYTES))
+        .layer(TimeoutLayer::with_status_code(
+            http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(30),
+        ))
+        // A panic in a handler is a 500 for that request, not a dropped connection.
+        .layer(tower_http::catch_panic::CatchPanicLayer::new())
+        .layer(middleware::from_fn_with_state(quick_exit, edge::pages))
+        .layer(middleware::from_fn_with_state(
+            settings.secure_cookies,
+            security::headers,
+        ))
+        .layer(access_log::layer())
 }
 
 async fn shutdown_signal() {

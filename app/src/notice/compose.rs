@@ -206,10 +206,11 @@ pub fn compose(input: &NoticeInput) -> Composed {
     if lang != "en" {
         // An English copy always goes with a translated notice: the one every provider's
         // team can read, and the one the translation is checked against.
-        text.push_str("\n\n----\n");
-        text.push_str(&writer.text("notice-english-copy"));
-        text.push_str("\n\n");
-        text.push_str(&body(input, "en"));
+        text = format!(
+            "{text}\n\n----\n{}\n\n{}",
+            writer.text("notice-english-copy"),
+            body(input, "en")
+        );
     }
     text.push('\n');
     Composed {

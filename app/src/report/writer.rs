@@ -90,6 +90,11 @@ impl ReportWriter {
         ReportWriter { db, queue }
     }
 
+    /// Whether reports can be written: on SQLite, whether the writer task still takes them.
+    pub fn is_running(&self) -> bool {
+        self.queue.as_ref().is_none_or(|queue| !queue.is_closed())
+    }
+
     /// For the other writes (follow-up messages, withdrawals, retention): on SQLite the
     /// writer task's own connection, so they take turns with the batches.
     pub fn connection(&self) -> &DatabaseConnection {

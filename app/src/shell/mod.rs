@@ -2,6 +2,8 @@
 //! footer's privacy promise, and the not-found page.
 
 mod csp;
+#[cfg(feature = "ssr")]
+mod edge;
 mod language_switch;
 mod layout;
 mod not_found;
@@ -10,6 +12,8 @@ mod quick_exit;
 pub use csp::document_lang;
 #[cfg(feature = "ssr")]
 pub use csp::{PageNonce, page_policy, record_page_nonce};
+#[cfg(feature = "ssr")]
+pub use edge::{EdgeError, edge_page, lang_of_path};
 pub use language_switch::LanguageSwitch;
 pub use layout::{Layout, PageTitle, Placeholder, document_title};
 pub use not_found::{LanguageGate, NotFound};

@@ -14,7 +14,7 @@ use crate::i18n::{Lang, tr, use_i18n};
 #[derive(Debug, Clone, Default)]
 pub struct QuickExitSetting(pub Option<String>);
 
-fn neutral_url(setting: &QuickExitSetting, lang: Lang) -> String {
+pub(crate) fn neutral_url(setting: &QuickExitSetting, lang: Lang) -> String {
     if let Some(url) = &setting.0 {
         return url.clone();
     }
@@ -41,7 +41,8 @@ fn setting() -> QuickExitSetting {
     use_context::<QuickExitSetting>().unwrap_or_default()
 }
 
-const SCRIPT: &str = r#"(function () {
+/// The quick-exit script (also on the edge's own pages, `edge`).
+pub(crate) const QUICK_EXIT_SCRIPT: &str = r#"(function () {
   function leave(url) {
     try { document.title = ""; document.documentElement.replaceChildren(); } catch (e) {}
     window.location.replace(url);
@@ -65,7 +66,7 @@ pub fn QuickExitScript() -> impl IntoView {
     let configured = setting().0.unwrap_or_default();
     view! {
         <meta name="portal-quick-exit" content=configured />
-        <script nonce=use_nonce()>{SCRIPT}</script>
+        <script nonce=use_nonce()>{QUICK_EXIT_SCRIPT}</script>
     }
 }
 

@@ -5,9 +5,9 @@ use app::shell::{PageNonce, page_policy};
 use axum::{
     extract::{Request, State},
     middleware::Next,
-    response::{IntoResponse, Response},
+    response::Response,
 };
-use http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use http::{HeaderMap, HeaderValue, Method, header};
 
 /// What every response carries, whatever produced it. A page gets its CSP here, with the
 /// nonce its render recorded ([`PageNonce`]); anything else gets one that allows nothing.
@@ -45,9 +45,12 @@ pub async fn headers(State(hsts): State<bool>, mut request: Request, next: Next)
             h.insert(header::CONTENT_SECURITY_POLICY, value);
         }
     }
+    // Nothing to other sites, and the real origin on the portal's own form posts: with
+    // `no-referrer` a browser sends `Origin: null` on those, which is indistinguishable from
+    // a post from a sandboxed page elsewhere.
     h.insert(
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     );
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -84,12 +87,20 @@ pub async fn headers(State(hsts): State<bool>, mut request: Request, next: Next)
 /// hostile page cannot hide it. Requests without either header come from programs, not from a
 /// victim's browser, and carry no ambient credentials the attacker could borrow. Together with
 /// `SameSite=Lax` cookies this protects every form and server function, signed in or not.
-pub async fn same_origin_writes(request: Request, next: Next) -> Response {
+pub async fn same_origin_writes(
+    State(quick_exit): State<app::shell::QuickExitSetting>,
+    request: Request,
+    next: Next,
+) -> Response {
     if is_safe_method(request.method()) || is_same_origin(request.headers()) {
         next.run(request).await
     } else {
         tracing::warn!(path = request.uri().path(), "refused a cross-site request");
-        (StatusCode::FORBIDDEN, "cross-site request refused").into_response()
+        super::edge::page(
+            app::shell::EdgeError::CrossSite,
+            request.uri().path(),
+            &quick_exit,
+        )
     }
 }
 

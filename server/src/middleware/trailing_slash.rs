@@ -10,10 +10,13 @@ use axum::{
 pub async fn redirect_trailing_slash(request: Request, next: Next) -> Response {
     let path = request.uri().path();
     if path.len() > 1 && path.ends_with('/') && request.method() == http::Method::GET {
-        let trimmed = path.trim_end_matches('/');
+        // One leading slash, always: `//host` in a Location is another site. (The edge has
+        // answered such paths with "not found" already; this holds whatever comes first.)
+        let trimmed = format!("/{}", path.trim_matches('/'));
+        let trimmed = trimmed.as_str();
         let target = match request.uri().query() {
-            Some(query) => format!("{}?{query}", if trimmed.is_empty() { "/" } else { trimmed }),
-            None => (if trimmed.is_empty() { "/" } else { trimmed }).to_owned(),
+            Some(query) => format!("{trimmed}?{query}"),
+            None => trimmed.to_owned(),
         };
         return Redirect::permanent(&target).into_response();
     }

@@ -15,14 +15,18 @@ use crate::state::AppState;
 /// Public request bodies are small by design: hashes and answers, never files.
 pub const MAX_REQUEST_BYTES: usize = 128 * 1024;
 
-/// Reads the form body. Names may repeat (checkboxes), so pairs, not a map.
-pub(crate) async fn form_pairs(request: Request) -> (http::request::Parts, Vec<(String, String)>) {
+/// Reads the form body. Names may repeat (checkboxes), so pairs, not a map. A body larger
+/// than the portal accepts (or cut off) is a 413, which the edge turns into a page saying
+/// so: never an empty form, which would look like a form sent blank.
+pub(crate) async fn form_pairs(
+    request: Request,
+) -> Result<(http::request::Parts, Vec<(String, String)>), Response> {
     let (parts, body) = request.into_parts();
-    let bytes = axum::body::to_bytes(body, MAX_REQUEST_BYTES)
-        .await
-        .unwrap_or_default();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_REQUEST_BYTES).await else {
+        return Err(http::StatusCode::PAYLOAD_TOO_LARGE.into_response());
+    };
     let pairs = url::form_urlencoded::parse(&bytes).into_owned().collect();
-    (parts, pairs)
+    Ok((parts, pairs))
 }
 
 pub(crate) fn client_of(parts: &http::request::Parts) -> Option<ClientKey> {

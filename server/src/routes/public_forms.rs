@@ -17,7 +17,10 @@ use super::forms::{answer, client_of, form_pairs, render};
 use crate::state::AppState;
 
 pub async fn report(State(state): State<AppState>, request: Request) -> Response {
-    let (parts, form) = form_pairs(request).await;
+    let (parts, form) = match form_pairs(request).await {
+        Ok(read) => read,
+        Err(too_large) => return too_large,
+    };
     let intake = state.app.clone();
     let next = intake::advance(&intake, client_of(&parts).as_ref(), &form).await;
     render(&state, parts, move || {
@@ -31,7 +34,10 @@ pub async fn follow_up(
     session: Session,
     request: Request,
 ) -> Response {
-    let (parts, form) = form_pairs(request).await;
+    let (parts, form) = match form_pairs(request).await {
+        Ok(read) => read,
+        Err(too_large) => return too_large,
+    };
     let intake = state.app.clone();
     let outcome = actions::handle(&intake, &session, client_of(&parts).as_ref(), &form).await;
     answer(&state, parts, outcome).await

@@ -22,7 +22,10 @@ use crate::state::AppState;
 
 /// `POST /staff/admin`: the administrators' forms.
 pub async fn admin(State(state): State<AppState>, session: Session, request: Request) -> Response {
-    let (parts, form) = form_pairs(request).await;
+    let (parts, form) = match form_pairs(request).await {
+        Ok(read) => read,
+        Err(too_large) => return too_large,
+    };
     let staff = match access::authorize(&session, &state.app.db, Permission::ManageStaff).await {
         Ok(staff) => staff,
         Err(error) => return ApiError::from(error).into_response(),
@@ -38,7 +41,10 @@ pub async fn case(
     Path(params): Path<Vec<(String, String)>>,
     request: Request,
 ) -> Response {
-    let (parts, form) = form_pairs(request).await;
+    let (parts, form) = match form_pairs(request).await {
+        Ok(read) => read,
+        Err(too_large) => return too_large,
+    };
     // The route has `{id}`, and `{lang}` under a language prefix.
     let Some(case_id) = params
         .iter()
@@ -63,7 +69,10 @@ pub async fn providers(
     session: Session,
     request: Request,
 ) -> Response {
-    let (parts, form) = form_pairs(request).await;
+    let (parts, form) = match form_pairs(request).await {
+        Ok(read) => read,
+        Err(too_large) => return too_large,
+    };
     let staff = match access::authorize(&session, &state.app.db, Permission::ManageProviders).await
     {
         Ok(staff) => staff,
@@ -80,7 +89,10 @@ pub async fn provider(
     Path(params): Path<Vec<(String, String)>>,
     request: Request,
 ) -> Response {
-    let (parts, form) = form_pairs(request).await;
+    let (parts, form) = match form_pairs(request).await {
+        Ok(read) => read,
+        Err(too_large) => return too_large,
+    };
     let Some(id) = params
         .iter()
         .find(|(name, _)| name == "id")

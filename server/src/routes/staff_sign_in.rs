@@ -116,7 +116,10 @@ pub async fn sign_out(
     session: Session,
     request: Request,
 ) -> Response {
-    let (_, form) = form_pairs(request).await;
+    let (_, form) = match form_pairs(request).await {
+        Ok(read) => read,
+        Err(too_large) => return too_large,
+    };
     let staff = match access::authorize(&session, &state.app.db, Permission::OpenWorkspace).await {
         Ok(staff) => staff,
         Err(error) => return ApiError::from(error).into_response(),

@@ -59,7 +59,7 @@ async fn every_response_carries_the_security_headers() {
         ] {
             let response = app.get(path).await;
             let h = response.headers();
-            assert_eq!(h["referrer-policy"], "no-referrer", "{path}");
+            assert_eq!(h["referrer-policy"], "same-origin", "{path}");
             assert_eq!(h["x-content-type-options"], "nosniff", "{path}");
             assert_eq!(h["cache-control"], "no-store", "{path}");
             let csp = h["content-security-policy"].to_str().unwrap();

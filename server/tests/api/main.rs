@@ -4,6 +4,7 @@
 mod binary;
 mod cases;
 mod csrf;
+mod edge;
 mod hash_cli;
 mod headers;
 mod helpers;

@@ -136,9 +136,23 @@ async fn a_trailing_slash_leads_to_the_one_address_of_the_page() {
 }
 
 #[tokio::test]
-async fn the_health_check_answers() {
-    let app = spawn_app(backends()[0]).await;
-    let response = app.get("/health").await;
-    assert_eq!(response.status(), 200);
-    assert_eq!(response.text().await.unwrap(), "ok");
+async fn the_health_check_answers_for_the_database_and_the_writer() {
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let response = app.get("/health").await;
+        assert_eq!(response.status(), 200);
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({"status": "ok", "database": "ok", "writer": "ok"}),
+            "{backend:?}"
+        );
+        // The database gone (closed under the portal): a 503 that says so.
+        app.db.clone().close().await.unwrap();
+        app.store.write().clone().close().await.ok();
+        let response = app.get("/health").await;
+        assert_eq!(response.status(), 503, "{backend:?}");
+        let body: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(body["database"], "down", "{backend:?}");
+    }
 }
