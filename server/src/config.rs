@@ -96,9 +96,8 @@ pub struct Settings {
     pub retention_days: u32,
     /// `PORTAL_REPORTS_PER_CLIENT` (default 20): reports one client may send per ten minutes.
     pub reports_per_client: u32,
-    /// `PORTAL_CLIENT_IP_HEADER`: behind a reverse proxy, the header it puts the client's
-    /// address in (e.g. `x-real-ip`). Used only for the in-memory rate-limit hash.
-    pub client_ip_header: Option<String>,
+    /// Where the client's address comes from, for the in-memory rate-limit hash only.
+    pub client_ip: ClientIp,
     /// Staff sign-in; `None` (development only) means nobody can sign in as staff.
     pub oidc: Option<OidcSettings>,
     /// `PORTAL_PUBLIC_URL`: the address people reach the portal at (e.g.
@@ -194,13 +193,52 @@ impl Settings {
             secure_cookies,
             retention_days: number(&var, "PORTAL_RETENTION_DAYS", 180)?,
             reports_per_client: number(&var, "PORTAL_REPORTS_PER_CLIENT", 20)?,
-            client_ip_header: var("PORTAL_CLIENT_IP_HEADER").map(|h| h.to_ascii_lowercase()),
+            client_ip: client_ip_from_lookup(&var, environment)?,
             oidc,
             public_url,
             hosting: hosting_from_lookup(&var)?,
             clock: app::time::Clock::system(),
         })
     }
+}
+
+/// Where a request's client address is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientIp {
+    /// `PORTAL_CLIENT_IP_HEADER`: the header a reverse proxy writes the client's address in
+    /// (`x-real-ip`, or `x-forwarded-for`); None: the connection's own peer.
+    pub header: Option<String>,
+    /// `PORTAL_TRUSTED_PROXY_HOPS` (default 1): in a list-valued header (`x-forwarded-for`),
+    /// how many entries from the right were written by proxies of ours. The client wrote the
+    /// ones to their left itself, so the address is the one at this position from the right.
+    pub trusted_hops: usize,
+}
+
+fn client_ip_from_lookup(
+    var: &impl Fn(&str) -> Option<String>,
+    environment: Environment,
+) -> anyhow::Result<ClientIp> {
+    let header = var("PORTAL_CLIENT_IP_HEADER").map(|h| h.trim().to_ascii_lowercase());
+    let trusted_hops = number(var, "PORTAL_TRUSTED_PROXY_HOPS", 1)? as usize;
+    if trusted_hops == 0 {
+        bail!("PORTAL_TRUSTED_PROXY_HOPS is at least 1 (the proxy in front of the portal)");
+    }
+    let direct = matches!(
+        var("PORTAL_DIRECT_CLIENTS").as_deref(),
+        Some("true") | Some("1") | Some("yes")
+    );
+    if environment == Environment::Production && header.is_none() && !direct {
+        // Behind a proxy without the header every person would share the proxy's address,
+        // and one person's typos would slow everyone down.
+        bail!(
+            "in production set PORTAL_CLIENT_IP_HEADER (the header your reverse proxy writes the \
+             client's address in), or PORTAL_DIRECT_CLIENTS=true when people connect directly"
+        );
+    }
+    Ok(ClientIp {
+        header,
+        trusted_hops,
+    })
 }
 
 fn number(var: &impl Fn(&str) -> Option<String>, name: &str, default: u32) -> anyhow::Result<u32> {
@@ -380,13 +418,43 @@ mod tests {
             ("PORTAL_OIDC_CLIENT_ID", "portal"),
             ("PORTAL_OIDC_CLIENT_SECRET", "s3cret-value"),
             ("PORTAL_PUBLIC_URL", "https://portal.example.org/"),
+            ("PORTAL_CLIENT_IP_HEADER", "X-Real-IP"),
         ];
         let s = settings(&vars).expect("settings");
         assert_eq!(s.public_url.as_deref(), Some("https://portal.example.org"));
+        assert_eq!(s.client_ip.header.as_deref(), Some("x-real-ip"));
         assert!(!format!("{s:?}").contains("s3cret-value"));
         let mut plain = vars;
         plain[3].1 = "http://login.example.org";
         assert!(settings(&plain).is_err());
+    }
+
+    #[test]
+    fn production_says_where_the_client_address_comes_from() {
+        let key = STANDARD.encode([7u8; 32]);
+        let base = [
+            ("PORTAL_ENV", "production"),
+            ("PORTAL_SECRET_KEY", key.as_str()),
+            ("DATABASE_URL", "sqlite::memory:"),
+            ("PORTAL_OIDC_ISSUER", "https://login.example.org"),
+            ("PORTAL_OIDC_CLIENT_ID", "portal"),
+            ("PORTAL_OIDC_CLIENT_SECRET", "s3cret-value"),
+            ("PORTAL_PUBLIC_URL", "https://portal.example.org/"),
+        ];
+        let err = settings(&base).expect_err("must refuse");
+        assert!(err.to_string().contains("PORTAL_CLIENT_IP_HEADER"), "{err}");
+        let mut direct = base.to_vec();
+        direct.push(("PORTAL_DIRECT_CLIENTS", "true"));
+        assert_eq!(settings(&direct).unwrap().client_ip.header, None);
+        let mut hops = base.to_vec();
+        hops.push(("PORTAL_CLIENT_IP_HEADER", "x-forwarded-for"));
+        hops.push(("PORTAL_TRUSTED_PROXY_HOPS", "2"));
+        assert_eq!(settings(&hops).unwrap().client_ip.trusted_hops, 2);
+        hops.push(("PORTAL_TRUSTED_PROXY_HOPS", "0"));
+        assert!(
+            settings(&hops).is_err(),
+            "at least the proxy in front counts"
+        );
     }
 
     #[test]

@@ -5,13 +5,8 @@ use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use anyhow::Context;
 use app::{
-    abuse::{ClientHasher, Limits},
-    db::Db,
-    jobs::NewJob,
-    report::ReportKeys,
-    shell::QuickExitSetting,
-    ssr::AppContext,
-    staff::routes::OIDC_CALLBACK,
+    abuse::Limits, db::Db, jobs::NewJob, report::ReportKeys, shell::QuickExitSetting,
+    ssr::AppContext, staff::routes::OIDC_CALLBACK,
 };
 use axum::{Router, middleware};
 use leptos::prelude::*;
@@ -64,11 +59,12 @@ impl Application {
             reports.connection().clone(),
             settings.clock.clone(),
         );
+        let keys = ReportKeys::derive(settings.secret_key.expose());
         let app_context = AppContext {
             db: store.clone(),
             reports,
-            keys: ReportKeys::derive(settings.secret_key.expose()),
-            limits: Limits::new(settings.reports_per_client),
+            limits: Limits::new(settings.reports_per_client, keys.work),
+            keys,
         };
         let store_for_sessions = DbSessionStore::new(store.clone());
         let sessions = SessionManagerLayer::new(store_for_sessions)
@@ -167,13 +163,10 @@ impl Application {
             context: context.clone(),
             oidc,
         };
-        let client_hasher = (
-            Arc::new(ClientHasher::default()),
-            settings.client_ip_header.clone(),
-        );
+        let client_keys = client_key::ClientKeys::new(settings.client_ip.clone());
         let router = routes::router(state)
             .layer(middleware::from_fn_with_state(
-                client_hasher,
+                client_keys,
                 client_key::client_key,
             ))
             .layer(sessions);

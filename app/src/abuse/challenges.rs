@@ -1,7 +1,8 @@
 //! Issues and checks the signed proof-of-work challenges (see [`super::work`]).
 //!
-//! The signing key is random per process and never leaves memory: a challenge is valid only
-//! on the server that issued it, for ten minutes, and once.
+//! The signing key is derived from the portal's secret (every instance accepts the others'
+//! challenges); a challenge is valid for ten minutes, and once on each instance (spent ones
+//! are remembered in memory).
 
 use std::{
     collections::HashMap,
@@ -35,17 +36,22 @@ pub struct Challenges {
 }
 
 impl Default for Challenges {
+    /// With a random key, for tests.
     fn default() -> Self {
         let mut key = [0u8; 32];
         rand::rng().fill_bytes(&mut key);
+        Challenges::with_key(key)
+    }
+}
+
+impl Challenges {
+    pub fn with_key(key: [u8; 32]) -> Challenges {
         Challenges {
             key,
             spent: Mutex::new(HashMap::new()),
         }
     }
-}
 
-impl Challenges {
     /// A new challenge needing `bits` leading zero bits.
     pub fn issue(&self, bits: u8) -> String {
         self.issue_at(bits, now())

@@ -35,30 +35,151 @@ pub const WORK_BITS: u8 = 18;
 pub struct Limits {
     /// Wrong receipts per client per minute.
     pub receipt_guesses_per_client: Arc<RateLimiter>,
+    /// Wrong receipts per network per minute (a shared network has many people).
+    pub receipt_guesses_per_network: Arc<RateLimiter>,
     /// Wrong receipts per receipt prefix per minute, whoever tries.
     pub receipt_guesses_per_prefix: Arc<RateLimiter>,
+    /// Wrong receipts per minute on this instance: the breaker for a guesser spread over
+    /// many networks.
+    pub receipt_guesses_everywhere: Arc<RateLimiter>,
     /// Reports per client per ten minutes without a challenge.
     pub reports_per_client: Arc<RateLimiter>,
+    /// Reports per network per ten minutes without a challenge.
+    pub reports_per_network: Arc<RateLimiter>,
     /// Further reports per client per ten minutes, each with a solved challenge.
     pub reports_with_work: Arc<RateLimiter>,
     pub challenges: Arc<Challenges>,
 }
 
+/// How long a receipt guess over a limit waits before it is checked. Over a limit a guess is
+/// slowed, never refused unchecked: a person who types their receipt right gets in, even when
+/// someone else on their network (or anywhere) has been guessing.
+#[cfg(feature = "ssr")]
+pub const OVER_LIMIT_DELAY: Duration = Duration::from_secs(2);
+
 #[cfg(feature = "ssr")]
 impl Limits {
-    pub fn new(reports_per_ten_minutes: u32) -> Limits {
+    /// `work_key` signs the proof-of-work challenges (derived from the portal's secret, so
+    /// every instance accepts the others' challenges).
+    pub fn new(reports_per_ten_minutes: u32, work_key: [u8; 32]) -> Limits {
+        let per_minute = |n| Arc::new(RateLimiter::new(n, Duration::from_secs(60)));
+        let per_ten_minutes = |n| Arc::new(RateLimiter::new(n, Duration::from_secs(600)));
         Limits {
-            receipt_guesses_per_client: Arc::new(RateLimiter::new(10, Duration::from_secs(60))),
-            receipt_guesses_per_prefix: Arc::new(RateLimiter::new(10, Duration::from_secs(60))),
-            reports_per_client: Arc::new(RateLimiter::new(
-                reports_per_ten_minutes,
-                Duration::from_secs(600),
-            )),
-            reports_with_work: Arc::new(RateLimiter::new(
-                reports_per_ten_minutes.saturating_mul(4),
-                Duration::from_secs(600),
-            )),
-            challenges: Arc::new(Challenges::default()),
+            receipt_guesses_per_client: per_minute(10),
+            receipt_guesses_per_network: per_minute(50),
+            receipt_guesses_per_prefix: per_minute(10),
+            receipt_guesses_everywhere: per_minute(1_000),
+            reports_per_client: per_ten_minutes(reports_per_ten_minutes),
+            reports_per_network: per_ten_minutes(reports_per_ten_minutes.saturating_mul(10)),
+            reports_with_work: per_ten_minutes(reports_per_ten_minutes.saturating_mul(4)),
+            challenges: Arc::new(Challenges::with_key(work_key)),
         }
+    }
+
+    /// Reserves one receipt guess against every limit it counts toward: the client, its
+    /// network, the receipt's prefix, the instance. Reserved first and given back when the
+    /// receipt was right, so that guesses at the same moment cannot all pass the check.
+    pub fn reserve_receipt_guess(&self, client: Option<&ClientKey>, prefix: &str) -> Guess {
+        let mut wanted = vec![
+            (self.receipt_guesses_per_prefix.clone(), prefix.to_owned()),
+            (self.receipt_guesses_everywhere.clone(), String::new()),
+        ];
+        if let Some(client) = client {
+            wanted.push((
+                self.receipt_guesses_per_client.clone(),
+                client.client.clone(),
+            ));
+            wanted.push((
+                self.receipt_guesses_per_network.clone(),
+                client.network.clone(),
+            ));
+        }
+        let mut guess = Guess {
+            reserved: Vec::new(),
+            within_limits: true,
+        };
+        for (limiter, key) in wanted {
+            if limiter.try_hit(&key) {
+                guess.reserved.push((limiter, key));
+            } else {
+                guess.within_limits = false;
+            }
+        }
+        guess
+    }
+
+    /// Counts one report for `client` and its network; false when either is over its limit
+    /// (the report then needs a solved challenge).
+    pub fn report_within_limits(&self, client: &ClientKey) -> bool {
+        let by_client = self.reports_per_client.try_hit(&client.client);
+        let by_network = self.reports_per_network.try_hit(&client.network);
+        by_client && by_network
+    }
+}
+
+/// One receipt guess, counted.
+#[cfg(feature = "ssr")]
+pub struct Guess {
+    reserved: Vec<(Arc<RateLimiter>, String)>,
+    /// False when any limit was already reached: the guess is slowed.
+    pub within_limits: bool,
+}
+
+#[cfg(feature = "ssr")]
+impl Guess {
+    /// The receipt was right: it does not count as a guess.
+    pub fn was_right(self) {
+        for (limiter, key) in self.reserved {
+            limiter.release(&key);
+        }
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+
+    fn client(n: u8) -> ClientKey {
+        ClientKey {
+            client: format!("client-{n}"),
+            network: "one-network".to_owned(),
+        }
+    }
+
+    #[test]
+    fn wrong_guesses_count_per_client_and_network_and_right_ones_do_not() {
+        let limits = Limits::new(5, [7; 32]);
+        for _ in 0..10 {
+            assert!(
+                limits
+                    .reserve_receipt_guess(Some(&client(1)), "AAAAA")
+                    .within_limits
+            );
+        }
+        // The eleventh wrong guess of client 1 is over its limit; client 2 is not.
+        assert!(
+            !limits
+                .reserve_receipt_guess(Some(&client(1)), "BBBBB")
+                .within_limits
+        );
+        assert!(
+            limits
+                .reserve_receipt_guess(Some(&client(2)), "CCCCC")
+                .within_limits
+        );
+        // Right guesses are given back: a person can sign in as often as they like.
+        for _ in 0..30 {
+            let guess = limits.reserve_receipt_guess(Some(&client(3)), "DDDDD");
+            assert!(guess.within_limits);
+            guess.was_right();
+        }
+        // Many clients of one network: the network's limit holds them all.
+        let mut over = false;
+        for n in 10..80 {
+            over |= !limits
+                .reserve_receipt_guess(Some(&client(n)), &format!("P{n}"))
+                .within_limits;
+        }
+        assert!(over, "the network's limit was never reached");
     }
 }

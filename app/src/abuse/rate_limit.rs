@@ -31,10 +31,12 @@ impl RateLimiter {
         self.hit_at(key, Instant::now());
     }
 
-    /// Counts a hit if one is allowed; false if the key is over its limit.
+    /// Counts a hit if one is allowed; false if the key is over its limit. Checking and
+    /// counting are one step, so requests at the same moment cannot all slip through.
     pub fn try_hit(&self, key: &str) -> bool {
         let now = Instant::now();
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        prune(&mut windows, now, self.window);
         let entry = windows.entry(key.to_owned()).or_insert((now, 0));
         if now.duration_since(entry.0) >= self.window {
             *entry = (now, 0);
@@ -54,18 +56,30 @@ impl RateLimiter {
         }
     }
 
+    /// Gives back a hit counted by [`RateLimiter::try_hit`] (a guess that turned out right).
+    pub fn release(&self, key: &str) {
+        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(entry) = windows.get_mut(key) {
+            entry.1 = entry.1.saturating_sub(1);
+        }
+    }
+
     fn hit_at(&self, key: &str, now: Instant) {
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        // Old windows go before the map can grow without bound under a flood of keys.
-        if windows.len() > 100_000 {
-            let window = self.window;
-            windows.retain(|_, (start, _)| now.duration_since(*start) < window);
-        }
+        prune(&mut windows, now, self.window);
         let entry = windows.entry(key.to_owned()).or_insert((now, 0));
         if now.duration_since(entry.0) >= self.window {
             *entry = (now, 0);
         }
         entry.1 += 1;
+    }
+}
+
+/// Keys whose window has passed go once the map is large, before a flood of keys can grow it
+/// without bound.
+fn prune(windows: &mut HashMap<String, (Instant, u32)>, now: Instant, window: Duration) {
+    if windows.len() > 100_000 {
+        windows.retain(|_, (start, _)| now.duration_since(*start) < window);
     }
 }
 
@@ -87,10 +101,40 @@ mod tests {
     }
 
     #[test]
-    fn try_hit_counts_up_to_the_limit() {
+    fn try_hit_counts_up_to_the_limit_and_release_gives_one_back() {
         let limiter = RateLimiter::new(2, Duration::from_secs(60));
         assert!(limiter.try_hit("a"));
         assert!(limiter.try_hit("a"));
         assert!(!limiter.try_hit("a"));
+        limiter.release("a");
+        assert!(limiter.try_hit("a"));
+    }
+
+    #[test]
+    fn at_the_same_moment_no_more_than_the_limit_get_through() {
+        let limiter = std::sync::Arc::new(RateLimiter::new(10, Duration::from_secs(60)));
+        let threads: Vec<_> = (0..50)
+            .map(|_| {
+                let limiter = limiter.clone();
+                std::thread::spawn(move || limiter.try_hit("a"))
+            })
+            .collect();
+        let through = threads
+            .into_iter()
+            .map(|t| t.join().unwrap())
+            .filter(|ok| *ok)
+            .count();
+        assert_eq!(through, 10);
+    }
+
+    #[test]
+    fn old_windows_are_pruned_when_the_map_grows() {
+        let limiter = RateLimiter::new(1, Duration::from_secs(60));
+        let start = Instant::now();
+        for i in 0..100_001 {
+            limiter.hit_at(&i.to_string(), start);
+        }
+        limiter.hit_at("late", start + Duration::from_secs(61));
+        assert_eq!(limiter.windows.lock().unwrap().len(), 1);
     }
 }

@@ -122,26 +122,26 @@ async fn sign_in(
     let Some(receipt) = Receipt::parse(typed) else {
         return refuse("follow-up-error-receipt-format");
     };
-    let limits = &intake.limits;
-    let client_allowed = client.is_none_or(|c| limits.receipt_guesses_per_client.allows(&c.0));
-    if !client_allowed || !limits.receipt_guesses_per_prefix.allows(receipt.prefix()) {
-        return refuse("follow-up-error-too-many");
+    let guess = intake
+        .limits
+        .reserve_receipt_guess(client, receipt.prefix());
+    if !guess.within_limits {
+        // Slowed, not refused: a right receipt still gets in (see `abuse::OVER_LIMIT_DELAY`).
+        tokio::time::sleep(crate::abuse::OVER_LIMIT_DELAY).await;
     }
     match store::find_by_receipt(intake.db.read(), &intake.keys, &receipt).await {
-        Ok(Some(report)) => match signed_in::sign_in(session, report.id, intake.db.now()).await {
-            Ok(()) => Outcome::Redirect(None),
-            Err(error) => {
-                tracing::error!(%error, "could not start a session");
-                refuse("follow-up-error-try-again")
+        Ok(Some(report)) => {
+            guess.was_right();
+            match signed_in::sign_in(session, report.id, intake.db.now()).await {
+                Ok(()) => Outcome::Redirect(None),
+                Err(error) => {
+                    tracing::error!(%error, "could not start a session");
+                    refuse("follow-up-error-try-again")
+                }
             }
-        },
-        Ok(None) => {
-            if let Some(client) = client {
-                limits.receipt_guesses_per_client.hit(&client.0);
-            }
-            limits.receipt_guesses_per_prefix.hit(receipt.prefix());
-            refuse("follow-up-error-receipt-unknown")
         }
+        Ok(None) if guess.within_limits => refuse("follow-up-error-receipt-unknown"),
+        Ok(None) => refuse("follow-up-error-too-many"),
         Err(error) => {
             tracing::error!(%error, "could not look up a receipt");
             refuse("follow-up-error-try-again")

@@ -250,9 +250,9 @@ fn prove_work(intake: &AppContext, client: &ClientKey, form: &Fields) -> Result<
         .get("challenge")
         .zip(form.get("work").and_then(|n| n.trim().parse().ok()))
         .is_some_and(|(challenge, n)| limits.challenges.redeem(challenge, n).is_ok());
-    if solved && limits.reports_with_work.try_hit(&client.0) {
+    if solved && limits.reports_with_work.try_hit(&client.client) {
         Ok(())
-    } else if solved || !limits.reports_with_work.allows(&client.0) {
+    } else if solved || !limits.reports_with_work.allows(&client.client) {
         Err(Needed::Wait)
     } else {
         Err(Needed::Work(
@@ -283,7 +283,7 @@ async fn submit(
         return state;
     }
     if let Some(client) = client
-        && !intake.limits.reports_per_client.try_hit(&client.0)
+        && !intake.limits.report_within_limits(client)
     {
         match prove_work(intake, client, form) {
             Ok(()) => {}

@@ -18,6 +18,8 @@ pub struct ReportKeys {
     pub submission: [u8; 32],
     /// Seals contact details (AES-256-GCM).
     contact: [u8; 32],
+    /// Signs the proof-of-work challenges (`abuse::Challenges`).
+    pub work: [u8; 32],
 }
 
 impl std::fmt::Debug for ReportKeys {
@@ -32,6 +34,7 @@ impl ReportKeys {
             receipt: derive(master, b"portal receipt key v1"),
             submission: derive(master, b"portal receipt from submission v1"),
             contact: derive(master, b"portal contact key v1"),
+            work: derive(master, b"portal proof of work key v1"),
         }
     }
 

@@ -325,28 +325,98 @@ async fn bad_answers_get_a_message_and_keep_what_was_typed() {
     assert!(page.contains("Stap 4 van 6"));
 }
 
+/// A report's receipt, sent from a client of its own.
+async fn a_receipt(app: &crate::helpers::TestApp, submission: &str) -> String {
+    let html = post(
+        app,
+        &browser(),
+        "/report",
+        &[
+            ("step", "check"),
+            ("nav", "submit"),
+            ("draft", &draft(submission)),
+        ],
+    )
+    .await
+    .text()
+    .await
+    .unwrap();
+    receipt_in(&html)
+}
+
+async fn guess(
+    app: &crate::helpers::TestApp,
+    client: &reqwest::Client,
+    receipt: &str,
+    forwarded_for: Option<&str>,
+) -> reqwest::Response {
+    let mut request = client
+        .post(format!("{}/follow-up", app.address))
+        .header("origin", &app.address)
+        .form(&[("action", "sign-in"), ("receipt", receipt)]);
+    if let Some(chain) = forwarded_for {
+        request = request.header("x-forwarded-for", chain);
+    }
+    request.send().await.unwrap()
+}
+
 #[tokio::test]
-async fn the_eleventh_wrong_receipt_in_a_minute_is_refused() {
+async fn the_eleventh_wrong_receipt_in_a_minute_is_refused_but_a_right_one_gets_in() {
     let app = spawn_app(backends()[0]).await;
+    let receipt = a_receipt(&app, "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee").await;
     let client = browser();
-    for guess in 0..11 {
-        let receipt = format!("{guess:05}-AAAAA-BBBBB-CCCCC");
-        let page = post(
-            &app,
-            &client,
-            "/follow-up",
-            &[("action", "sign-in"), ("receipt", &receipt)],
-        )
-        .await
-        .text()
-        .await
-        .unwrap();
-        if guess < 10 {
-            assert!(page.contains("We don"), "guess {guess} is checked");
+    for n in 0..11 {
+        let wrong = format!("{n:05}-AAAAA-BBBBB-CCCCC");
+        let page = guess(&app, &client, &wrong, None)
+            .await
+            .text()
+            .await
+            .unwrap();
+        if n < 10 {
+            assert!(page.contains("We don"), "guess {n} is checked");
         } else {
-            assert!(page.contains("Too many tries"), "guess {guess} is refused");
+            assert!(page.contains("Too many tries"), "guess {n} is refused");
         }
     }
+    // Everyone behind one address shares its limit; the person who types their receipt right
+    // still gets in (slowed, not refused).
+    let started = std::time::Instant::now();
+    let right = guess(&app, &browser(), &receipt, None).await;
+    assert_eq!(right.status(), 303, "the right receipt signs in");
+    assert!(started.elapsed() >= app::abuse::OVER_LIMIT_DELAY);
+}
+
+#[tokio::test]
+async fn a_client_cannot_dodge_the_limit_by_writing_its_own_forwarded_for() {
+    let app = crate::helpers::spawn_app_with(
+        backends()[0],
+        &[("PORTAL_CLIENT_IP_HEADER", "x-forwarded-for".to_owned())],
+    )
+    .await;
+    let client = browser();
+    for n in 0..11u32 {
+        // The client writes a new address each time; our proxy appends the one it saw.
+        let chain = format!("198.51.100.{n}, 203.0.113.77");
+        let wrong = format!("{n:05}-AAAAA-BBBBB-CCCCC");
+        let page = guess(&app, &client, &wrong, Some(&chain))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(page.contains("Too many tries"), n == 10, "guess {n}");
+    }
+    // Another person behind the same proxy, with another address: a fresh limit.
+    let other = guess(
+        &app,
+        &browser(),
+        "00000-AAAAA-BBBBB-CCCCD",
+        Some("203.0.113.78"),
+    )
+    .await
+    .text()
+    .await
+    .unwrap();
+    assert!(other.contains("We don"));
 }
 
 #[tokio::test]
