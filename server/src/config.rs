@@ -219,6 +219,11 @@ fn client_ip_from_lookup(
     environment: Environment,
 ) -> anyhow::Result<ClientIp> {
     let header = var("PORTAL_CLIENT_IP_HEADER").map(|h| h.trim().to_ascii_lowercase());
+    if let Some(name) = &header
+        && http::HeaderName::from_bytes(name.as_bytes()).is_err()
+    {
+        bail!("PORTAL_CLIENT_IP_HEADER is a header name (x-real-ip), not {name:?}");
+    }
     let trusted_hops = number(var, "PORTAL_TRUSTED_PROXY_HOPS", 1)? as usize;
     if trusted_hops == 0 {
         bail!("PORTAL_TRUSTED_PROXY_HOPS is at least 1 (the proxy in front of the portal)");

@@ -12,6 +12,8 @@ mod challenges;
 mod client_key;
 #[cfg(feature = "ssr")]
 mod rate_limit;
+#[cfg(feature = "ssr")]
+mod reshow;
 pub mod work;
 
 #[cfg(feature = "ssr")]
@@ -20,6 +22,8 @@ pub use challenges::{Challenges, Refused};
 pub use client_key::{ClientHasher, ClientKey};
 #[cfg(feature = "ssr")]
 pub use rate_limit::RateLimiter;
+#[cfg(feature = "ssr")]
+pub use reshow::ReshowTokens;
 
 #[cfg(feature = "ssr")]
 use std::{sync::Arc, time::Duration};
@@ -35,6 +39,12 @@ pub const WORK_BITS: u8 = 18;
 pub struct Limits {
     /// Wrong receipts per client per minute.
     pub receipt_guesses_per_client: Arc<RateLimiter>,
+    /// Receipt guesses per client per minute past which it is refused unchecked: a client
+    /// this far over its limit is a program, and its guesses must not cost lookups.
+    pub receipt_guesses_refused_per_client: Arc<RateLimiter>,
+    /// Slowed guesses waiting at once: past it a guess is refused, so slowing cannot be
+    /// turned into holding many requests open.
+    pub slowed_guesses: Arc<tokio::sync::Semaphore>,
     /// Wrong receipts per network per minute (a shared network has many people).
     pub receipt_guesses_per_network: Arc<RateLimiter>,
     /// Wrong receipts per receipt prefix per minute, whoever tries.
@@ -49,6 +59,8 @@ pub struct Limits {
     /// Further reports per client per ten minutes, each with a solved challenge.
     pub reports_with_work: Arc<RateLimiter>,
     pub challenges: Arc<Challenges>,
+    /// One-time tokens for showing a receipt again ([`ReshowTokens`]).
+    pub reshow_tokens: Arc<ReshowTokens>,
 }
 
 /// How long a receipt guess over a limit waits before it is checked. Over a limit a guess is
@@ -66,6 +78,8 @@ impl Limits {
         let per_ten_minutes = |n| Arc::new(RateLimiter::new(n, Duration::from_secs(600)));
         Limits {
             receipt_guesses_per_client: per_minute(10),
+            receipt_guesses_refused_per_client: per_minute(30),
+            slowed_guesses: Arc::new(tokio::sync::Semaphore::new(32)),
             receipt_guesses_per_network: per_minute(50),
             receipt_guesses_per_prefix: per_minute(10),
             receipt_guesses_everywhere: per_minute(1_000),
@@ -73,38 +87,55 @@ impl Limits {
             reports_per_network: per_ten_minutes(reports_per_ten_minutes.saturating_mul(10)),
             reports_with_work: per_ten_minutes(reports_per_ten_minutes.saturating_mul(4)),
             challenges: Arc::new(Challenges::with_key(work_key)),
+            reshow_tokens: Arc::default(),
         }
     }
 
     /// Reserves one receipt guess against every limit it counts toward: the client, its
     /// network, the receipt's prefix, the instance. Reserved first and given back when the
-    /// receipt was right, so that guesses at the same moment cannot all pass the check.
+    /// receipt was right, so that guesses at the same moment cannot all pass the check. A
+    /// client over its own limit counts no further: it cannot use up its network's or the
+    /// instance's limit for everyone else.
     pub fn reserve_receipt_guess(&self, client: Option<&ClientKey>, prefix: &str) -> Guess {
-        let mut wanted = vec![
-            (self.receipt_guesses_per_prefix.clone(), prefix.to_owned()),
-            (self.receipt_guesses_everywhere.clone(), String::new()),
-        ];
-        if let Some(client) = client {
-            wanted.push((
-                self.receipt_guesses_per_client.clone(),
-                client.client.clone(),
-            ));
-            wanted.push((
-                self.receipt_guesses_per_network.clone(),
-                client.network.clone(),
-            ));
-        }
         let mut guess = Guess {
             reserved: Vec::new(),
             within_limits: true,
+            refused: false,
         };
-        for (limiter, key) in wanted {
-            if limiter.try_hit(&key) {
-                guess.reserved.push((limiter, key));
-            } else {
-                guess.within_limits = false;
+        let take = |guess: &mut Guess, limiter: &Arc<RateLimiter>, key: &str| -> bool {
+            match limiter.reserve(key) {
+                Some(window) => {
+                    guess
+                        .reserved
+                        .push((limiter.clone(), key.to_owned(), window));
+                    true
+                }
+                None => {
+                    guess.within_limits = false;
+                    false
+                }
             }
+        };
+        if let Some(client) = client {
+            if !take(
+                &mut guess,
+                &self.receipt_guesses_refused_per_client,
+                &client.client,
+            ) {
+                guess.refused = true;
+                return guess;
+            }
+            if !take(&mut guess, &self.receipt_guesses_per_client, &client.client) {
+                return guess;
+            }
+            take(
+                &mut guess,
+                &self.receipt_guesses_per_network,
+                &client.network,
+            );
         }
+        take(&mut guess, &self.receipt_guesses_per_prefix, prefix);
+        take(&mut guess, &self.receipt_guesses_everywhere, "");
         guess
     }
 
@@ -120,17 +151,19 @@ impl Limits {
 /// One receipt guess, counted.
 #[cfg(feature = "ssr")]
 pub struct Guess {
-    reserved: Vec<(Arc<RateLimiter>, String)>,
+    reserved: Vec<(Arc<RateLimiter>, String, std::time::Instant)>,
     /// False when any limit was already reached: the guess is slowed.
     pub within_limits: bool,
+    /// Far over the client's limit: refused without looking it up.
+    pub refused: bool,
 }
 
 #[cfg(feature = "ssr")]
 impl Guess {
-    /// The receipt was right: it does not count as a guess.
-    pub fn was_right(self) {
-        for (limiter, key) in self.reserved {
-            limiter.release(&key);
+    /// The receipt was right (or could not be checked): it does not count as a guess.
+    pub fn give_back(self) {
+        for (limiter, key, window) in self.reserved {
+            limiter.release(&key, window);
         }
     }
 }
@@ -171,7 +204,7 @@ mod tests {
         for _ in 0..30 {
             let guess = limits.reserve_receipt_guess(Some(&client(3)), "DDDDD");
             assert!(guess.within_limits);
-            guess.was_right();
+            guess.give_back();
         }
         // Many clients of one network: the network's limit holds them all.
         let mut over = false;

@@ -34,6 +34,12 @@ impl RateLimiter {
     /// Counts a hit if one is allowed; false if the key is over its limit. Checking and
     /// counting are one step, so requests at the same moment cannot all slip through.
     pub fn try_hit(&self, key: &str) -> bool {
+        self.reserve(key).is_some()
+    }
+
+    /// [`RateLimiter::try_hit`], returning the window the hit was counted in, to give it
+    /// back with [`RateLimiter::release`].
+    pub fn reserve(&self, key: &str) -> Option<Instant> {
         let now = Instant::now();
         let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
         prune(&mut windows, now, self.window);
@@ -42,10 +48,21 @@ impl RateLimiter {
             *entry = (now, 0);
         }
         if entry.1 >= self.max {
-            return false;
+            return None;
         }
         entry.1 += 1;
-        true
+        Some(entry.0)
+    }
+
+    /// Gives back a hit counted in the window that started at `window` (a guess that turned
+    /// out right); nothing if that window has passed, so a new window is never lowered.
+    pub fn release(&self, key: &str, window: Instant) {
+        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(entry) = windows.get_mut(key)
+            && entry.0 == window
+        {
+            entry.1 = entry.1.saturating_sub(1);
+        }
     }
 
     fn allows_at(&self, key: &str, now: Instant) -> bool {
@@ -53,14 +70,6 @@ impl RateLimiter {
         match windows.get(key) {
             Some((start, count)) => now.duration_since(*start) >= self.window || *count < self.max,
             None => true,
-        }
-    }
-
-    /// Gives back a hit counted by [`RateLimiter::try_hit`] (a guess that turned out right).
-    pub fn release(&self, key: &str) {
-        let mut windows = self.windows.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(entry) = windows.get_mut(key) {
-            entry.1 = entry.1.saturating_sub(1);
         }
     }
 
@@ -101,13 +110,17 @@ mod tests {
     }
 
     #[test]
-    fn try_hit_counts_up_to_the_limit_and_release_gives_one_back() {
+    fn try_hit_counts_up_to_the_limit_and_release_gives_one_back_in_its_window() {
         let limiter = RateLimiter::new(2, Duration::from_secs(60));
         assert!(limiter.try_hit("a"));
         assert!(limiter.try_hit("a"));
         assert!(!limiter.try_hit("a"));
-        limiter.release("a");
+        let window = limiter.windows.lock().unwrap()["a"].0;
+        limiter.release("a", window);
         assert!(limiter.try_hit("a"));
+        // A hit from a window that has passed is not given back to the next one.
+        limiter.release("a", window - Duration::from_secs(60));
+        assert!(!limiter.try_hit("a"));
     }
 
     #[test]

@@ -122,16 +122,25 @@ async fn sign_in(
     let Some(receipt) = Receipt::parse(typed) else {
         return refuse("follow-up-error-receipt-format");
     };
-    let guess = intake
-        .limits
-        .reserve_receipt_guess(client, receipt.prefix());
-    if !guess.within_limits {
-        // Slowed, not refused: a right receipt still gets in (see `abuse::OVER_LIMIT_DELAY`).
-        tokio::time::sleep(crate::abuse::OVER_LIMIT_DELAY).await;
+    let limits = &intake.limits;
+    let guess = limits.reserve_receipt_guess(client, receipt.prefix());
+    if guess.refused {
+        return refuse("follow-up-error-too-many");
     }
+    // Slowed, not refused: a right receipt still gets in (see `abuse::OVER_LIMIT_DELAY`),
+    // as long as not too many wait at once.
+    let _waiting = if guess.within_limits {
+        None
+    } else {
+        let Ok(permit) = limits.slowed_guesses.clone().try_acquire_owned() else {
+            return refuse("follow-up-error-too-many");
+        };
+        tokio::time::sleep(crate::abuse::OVER_LIMIT_DELAY).await;
+        Some(permit)
+    };
     match store::find_by_receipt(intake.db.read(), &intake.keys, &receipt).await {
         Ok(Some(report)) => {
-            guess.was_right();
+            guess.give_back();
             match signed_in::sign_in(session, report.id, intake.db.now()).await {
                 Ok(()) => Outcome::Redirect(None),
                 Err(error) => {
@@ -144,6 +153,7 @@ async fn sign_in(
         Ok(None) => refuse("follow-up-error-too-many"),
         Err(error) => {
             tracing::error!(%error, "could not look up a receipt");
+            guess.give_back();
             refuse("follow-up-error-try-again")
         }
     }

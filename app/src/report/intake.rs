@@ -35,6 +35,20 @@ pub async fn advance(
     client: Option<&ClientKey>,
     form: &[(String, String)],
 ) -> ReportState {
+    let mut state = advance_step(intake, client, form).await;
+    // Every rendering of the last step gets a fresh one-time token (a page over a limit, or
+    // with an error, is sent again from that page).
+    if state.step == Step::Check {
+        state.reshow = Some(intake.limits.reshow_tokens.issue());
+    }
+    state
+}
+
+async fn advance_step(
+    intake: &AppContext,
+    client: Option<&ClientKey>,
+    form: &[(String, String)],
+) -> ReportState {
     let form = Fields(form);
     let step = form.get("step").and_then(Step::parse).unwrap_or_default();
     let mut draft: Draft = form
@@ -327,7 +341,10 @@ async fn submit(
         // The first answer was lost on the way (a dropped mobile connection, a browser
         // resending the form): shortly after, the same receipt is shown again.
         Ok(Stored::AlreadySent { created_at })
-            if intake.db.now() - created_at <= RESHOW_SECONDS =>
+            if intake.db.now() - created_at <= RESHOW_SECONDS
+                && form
+                    .get("reshow")
+                    .is_some_and(|token| intake.limits.reshow_tokens.spend(token)) =>
         {
             done_with(receipt, &state)
         }
@@ -346,8 +363,10 @@ async fn submit(
     }
 }
 
-/// How long after a report its receipt is shown again for the same submission.
-pub const RESHOW_SECONDS: i64 = 120;
+/// How long after a report its receipt is shown again for the same submission: long enough
+/// for a phone to send a form again whose answer its connection lost, short enough that
+/// someone who picks up the phone later and presses Back gets only "already sent".
+pub const RESHOW_SECONDS: i64 = 20;
 
 /// The last step's answer: the receipt, and a fresh draft that keeps only the wording.
 fn done_with(receipt: Receipt, state: &ReportState) -> ReportState {

@@ -20,6 +20,9 @@ pub struct ReportKeys {
     contact: [u8; 32],
     /// Signs the proof-of-work challenges (`abuse::Challenges`).
     pub work: [u8; 32],
+    /// Keys the HMAC under which a form's submission id is stored (to know a form sent twice):
+    /// the stored value cannot give back the id, and so never the receipt made from it.
+    submission_lookup: [u8; 32],
 }
 
 impl std::fmt::Debug for ReportKeys {
@@ -35,7 +38,18 @@ impl ReportKeys {
             submission: derive(master, b"portal receipt from submission v1"),
             contact: derive(master, b"portal contact key v1"),
             work: derive(master, b"portal proof of work key v1"),
+            submission_lookup: derive(master, b"portal submission lookup key v1"),
         }
+    }
+
+    /// What is stored for a form's submission id: its HMAC, in hex. The receipt is an HMAC of
+    /// the id too, under another key, so a copy of the database and the secret together
+    /// still cannot give back any receipt.
+    pub fn submission_key(&self, submission: &str) -> String {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.submission_lookup)
+            .expect("HMAC takes any key length");
+        mac.update(submission.as_bytes());
+        crate::token::hex(&mac.finalize().into_bytes())
     }
 
     /// Encrypts contact details for storage: base64 of nonce and ciphertext.

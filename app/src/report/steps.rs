@@ -132,6 +132,9 @@ pub struct ReportState {
     /// A proof-of-work challenge to solve before the report is accepted; set only when this
     /// client has sent far more reports than a person would (see `abuse::work`).
     pub challenge: Option<String>,
+    /// On the last step: the one-time token that lets its receipt be shown again once, if
+    /// the same form arrives again within seconds (`abuse::ReshowTokens`).
+    pub reshow: Option<String>,
 }
 
 impl ReportState {

@@ -61,10 +61,11 @@ impl NewReport {
     ) -> Option<NewReport> {
         let contact_sealed = (draft.contact_consent && !draft.contact.trim().is_empty())
             .then(|| keys.seal_contact(draft.contact.trim()));
+        let submission_key = keys.submission_key(&draft.submission);
         let report = report::ActiveModel {
             id: NotSet,
             receipt_key: Set(receipt.key(&keys.receipt)),
-            submission_key: Set(draft.submission.clone()),
+            submission_key: Set(submission_key.clone()),
             status: Set(ReportStatus::Received),
             for_whom: Set(draft.for_whom),
             safety: Set(draft.safety?),
@@ -82,7 +83,7 @@ impl NewReport {
         Some(NewReport {
             report,
             items: item_rows(urls, account, &draft.files, created_at),
-            submission_key: draft.submission.clone(),
+            submission_key,
         })
     }
 

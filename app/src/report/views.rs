@@ -45,6 +45,10 @@ pub fn StepView(state: ReportState, lang: Lang) -> impl IntoView {
             </noscript>
         }
     });
+    let reshow = state
+        .reshow
+        .clone()
+        .map(|token| view! { <input type="hidden" name="reshow" value=token /> });
     let body = match state.step {
         Step::Safety => safety(&state, lang, &w).into_any(),
         Step::Acute => acute(&state, lang).into_any(),
@@ -61,6 +65,7 @@ pub fn StepView(state: ReportState, lang: Lang) -> impl IntoView {
         {progress.map(|p| view! { <p class="progress-text">{p}</p> })}
         {notice}
         {challenge}
+        {reshow}
         {summary}
         {body}
     }

@@ -107,14 +107,15 @@ fn messages(error: EdgeError, lang: Lang) -> (String, String) {
     (t(lang, title), t(lang, body))
 }
 
-/// The language of a request path (`/nl/follow-up`), English when it names none.
-pub fn lang_of_path(path: &str) -> Lang {
-    let first = path
-        .trim_start_matches('/')
-        .split('/')
-        .next()
-        .unwrap_or_default();
-    Lang::from_code(first).unwrap_or(Lang::En)
+/// The language of a request: its path's (`/nl/follow-up`), else the browser's
+/// `Accept-Language`, as every page chooses it.
+pub fn lang_of_request(path: &str, accept_language: Option<&str>) -> Lang {
+    if let (Some(lang), _) = crate::i18n::split_path(path) {
+        return lang;
+    }
+    accept_language
+        .and_then(crate::i18n::from_accept_language)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -141,7 +142,11 @@ mod tests {
             "n",
         );
         assert!(html.contains("https://x.example/?a=1&amp;b=&quot;2&quot;"));
-        assert_eq!(lang_of_path("/nl/follow-up"), Lang::Nl);
-        assert_eq!(lang_of_path("//evil.example/"), Lang::En);
+        assert_eq!(lang_of_request("/nl/follow-up", Some("en")), Lang::Nl);
+        assert_eq!(
+            lang_of_request("/follow-up", Some("nl-BE,nl;q=0.9")),
+            Lang::Nl
+        );
+        assert_eq!(lang_of_request("//evil.example/", None), Lang::default());
     }
 }

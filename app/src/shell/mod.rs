@@ -13,7 +13,7 @@ pub use csp::document_lang;
 #[cfg(feature = "ssr")]
 pub use csp::{PageNonce, page_policy, record_page_nonce};
 #[cfg(feature = "ssr")]
-pub use edge::{EdgeError, edge_page, lang_of_path};
+pub use edge::{EdgeError, edge_page, lang_of_request};
 pub use language_switch::LanguageSwitch;
 pub use layout::{Layout, PageTitle, Placeholder, document_title};
 pub use not_found::{LanguageGate, NotFound};

@@ -40,29 +40,38 @@ impl ClientKeys {
 
 /// The client's address by `source`: from the proxy's header (a list read from the right,
 /// past the entries our own proxies wrote; anything further left the client may have
-/// written itself), else the connection's peer. Canonical: `::ffff:192.0.2.7` is IPv4.
+/// written itself), else the connection's peer. Canonical: `::ffff:192.0.2.7` is IPv4. When
+/// the header is configured but gives no address (missing, too short, unreadable: someone
+/// reaching the port directly, or a proxy set up otherwise), the peer stands in, so the
+/// limits never simply switch off.
 pub fn client_address(
     source: &ClientIp,
     headers: &HeaderMap,
     peer: Option<IpAddr>,
 ) -> Option<IpAddr> {
-    let Some(name) = &source.header else {
-        return peer.map(|ip| ip.to_canonical());
-    };
-    // Every value of the header, in order (a proxy may add a second header line).
-    let entries: Vec<&str> = headers
-        .get_all(name.as_str())
+    let from_header = source
+        .header
+        .as_deref()
+        .and_then(|name| from_header(headers, name, source.trusted_hops));
+    from_header.or(peer).map(|ip| ip.to_canonical())
+}
+
+fn from_header(headers: &HeaderMap, name: &str, trusted_hops: usize) -> Option<IpAddr> {
+    // Every value of the header, in order (a proxy may add a second line), split on bytes:
+    // a client can put bytes that are not text in the part it writes, and the part our
+    // proxy appended must stay readable.
+    let entries: Vec<String> = headers
+        .get_all(name)
         .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(str::trim)
+        .flat_map(|v| v.as_bytes().split(|b| *b == b','))
+        .map(|entry| String::from_utf8_lossy(entry).trim().to_owned())
         .filter(|e| !e.is_empty())
         .collect();
     let entry = entries
         .len()
-        .checked_sub(source.trusted_hops)
+        .checked_sub(trusted_hops)
         .and_then(|i| entries.get(i))?;
-    parse_entry(entry).map(|ip| ip.to_canonical())
+    parse_entry(entry)
 }
 
 /// An address as proxies write it: `192.0.2.7`, `192.0.2.7:5000`, `[2001:db8::1]:443`.
@@ -96,6 +105,16 @@ pub async fn client_key(
         tracing::warn!(
             "requests carry X-Forwarded-For but PORTAL_CLIENT_IP_HEADER is not set: behind a \
              proxy every person shares its address for the rate limits"
+        );
+    }
+    if let Some(name) = &keys.source.header
+        && from_header(request.headers(), name, keys.source.trusted_hops).is_none()
+        && !keys.warned.swap(true, Ordering::Relaxed)
+    {
+        tracing::warn!(
+            header = %name,
+            "a request had no client address in the configured header: counted by its \
+             connection instead (check PORTAL_CLIENT_IP_HEADER and PORTAL_TRUSTED_PROXY_HOPS)"
         );
     }
     if let Some(address) = client_address(&keys.source, request.headers(), peer) {
@@ -145,10 +164,22 @@ mod tests {
             client_address(&one, &split, peer),
             Some("203.0.113.9".parse().unwrap())
         );
-        // Fewer entries than trusted hops: not a request through our proxies.
+        // Fewer entries than trusted hops, or none at all: not through our proxies, so the
+        // connection's peer counts (the limits never switch off).
         assert_eq!(
             client_address(&two, &headers("x-forwarded-for", &["1.2.3.4"]), peer),
-            None
+            peer
+        );
+        assert_eq!(client_address(&one, &HeaderMap::new(), peer), peer);
+        // Bytes that are not text in the client's part leave our proxy's part readable.
+        let mut odd = HeaderMap::new();
+        odd.insert(
+            "x-forwarded-for",
+            http::HeaderValue::from_bytes(b"\xff\xfe, 203.0.113.9").unwrap(),
+        );
+        assert_eq!(
+            client_address(&one, &odd, peer),
+            Some("203.0.113.9".parse().unwrap())
         );
     }
 

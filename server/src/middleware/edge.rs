@@ -4,7 +4,7 @@
 //! 413, 408 or 500 from the layers below (the body cap, the time limit, a caught panic)
 //! becomes a page in the person's language with the quick exit.
 
-use app::shell::{EdgeError, QuickExitSetting, edge_page, lang_of_path};
+use app::shell::{EdgeError, QuickExitSetting, edge_page, lang_of_request};
 use axum::{
     body::Body,
     extract::{Request, State},
@@ -13,10 +13,17 @@ use axum::{
 };
 use http::{HeaderValue, StatusCode, header};
 
-/// The page for `error`, for a request to `path`.
-pub fn page(error: EdgeError, path: &str, quick_exit: &QuickExitSetting) -> Response {
+/// The page for `error`, for a request to `path` from a browser that prefers
+/// `accept_language`.
+pub fn page(
+    error: EdgeError,
+    path: &str,
+    accept_language: Option<&str>,
+    quick_exit: &QuickExitSetting,
+) -> Response {
     let nonce = app::token::random();
-    let (html, policy) = edge_page(error, lang_of_path(path), quick_exit, &nonce);
+    let lang = lang_of_request(path, accept_language);
+    let (html, policy) = edge_page(error, lang, quick_exit, &nonce);
     let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let mut response = (status, html).into_response();
     let headers = response.headers_mut();
@@ -43,8 +50,19 @@ pub async fn pages(
     next: Next,
 ) -> Response {
     let path = request.uri().path().to_owned();
+    let accept_language = request
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     if is_odd_path(&path) {
-        return page(EdgeError::NotFound, "/", &quick_exit);
+        // Not the path's language: `//nl.evil.example/` names none of ours.
+        return page(
+            EdgeError::NotFound,
+            "/",
+            accept_language.as_deref(),
+            &quick_exit,
+        );
     }
     let response = next.run(request).await;
     let error = match response.status() {
@@ -61,7 +79,7 @@ pub async fn pages(
     if !bare {
         return response;
     }
-    let mut answer = page(error, &path, &quick_exit);
+    let mut answer = page(error, &path, accept_language.as_deref(), &quick_exit);
     if error == EdgeError::TooLarge {
         // The rest of the body was never read: the connection is not reused.
         answer

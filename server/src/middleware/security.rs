@@ -96,9 +96,14 @@ pub async fn same_origin_writes(
         next.run(request).await
     } else {
         tracing::warn!(path = request.uri().path(), "refused a cross-site request");
+        let accept_language = request
+            .headers()
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok());
         super::edge::page(
             app::shell::EdgeError::CrossSite,
             request.uri().path(),
+            accept_language,
             &quick_exit,
         )
     }

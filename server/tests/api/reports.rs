@@ -77,6 +77,24 @@ async fn report_receipt_follow_up_and_withdraw() {
         let app = spawn_app(backend).await;
         let client = browser();
         let submission = "0123456789abcdef0123456789abcdef";
+        // The last step as the page shows it, with its one-time re-show token.
+        let last_step = post(
+            &app,
+            &client,
+            "/report",
+            &[
+                ("step", "files"),
+                ("nav", "next"),
+                ("draft", &draft(submission)),
+            ],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+        let marker = "name=\"reshow\" value=\"";
+        let token_at = last_step.find(marker).expect("a re-show token") + marker.len();
+        let token = last_step[token_at..].split('"').next().unwrap().to_owned();
         let sent = post(
             &app,
             &client,
@@ -85,6 +103,7 @@ async fn report_receipt_follow_up_and_withdraw() {
                 ("step", "check"),
                 ("nav", "submit"),
                 ("draft", &draft(submission)),
+                ("reshow", &token),
             ],
         )
         .await;
@@ -98,7 +117,7 @@ async fn report_receipt_follow_up_and_withdraw() {
         assert_eq!(receipt.len(), 23, "{receipt}");
 
         // The same form again soon after (the first answer lost on a dropped connection)
-        // makes no second report and shows the same receipt.
+        // makes no second report and shows the same receipt, once: its token is then spent.
         let resend = || async {
             post(
                 &app,
@@ -108,6 +127,7 @@ async fn report_receipt_follow_up_and_withdraw() {
                     ("step", "check"),
                     ("nav", "submit"),
                     ("draft", &draft(submission)),
+                    ("reshow", &token),
                 ],
             )
             .await
@@ -116,10 +136,28 @@ async fn report_receipt_follow_up_and_withdraw() {
             .unwrap()
         };
         assert_eq!(receipt_in(&resend().await), receipt, "{backend:?}");
-        // Later (a reload, the back button, someone else at the phone): no receipt.
+        let third = resend().await;
+        assert!(third.contains("already sent") && !third.contains(&receipt));
+        // What is stored cannot give the receipt back: not the submission id, only its
+        // keyed hash (a database copy and the secret together would otherwise have it).
         use sea_orm::ConnectionTrait;
+        let stored: Vec<String> = {
+            use sea_orm::{EntityTrait, QuerySelect};
+            app::report::entity::report::Entity::find()
+                .select_only()
+                .column(app::report::entity::report::Column::SubmissionKey)
+                .into_tuple()
+                .all(&app.db)
+                .await
+                .unwrap()
+        };
+        assert_eq!(stored.len(), 1);
+        assert_ne!(stored[0], submission);
+        assert!(!stored[0].contains(submission) && stored[0].len() == 64);
+        // More than 20 s later (a reload, the back button, someone else at the phone): no
+        // receipt.
         app.db
-            .execute_unprepared("UPDATE report SET created_at = created_at - 1000")
+            .execute_unprepared("UPDATE report SET created_at = created_at - 21")
             .await
             .unwrap();
         let again = resend().await;
