@@ -63,7 +63,7 @@ impl Application {
         let app_context = AppContext {
             db: store.clone(),
             reports,
-            limits: Limits::new(settings.reports_per_client, keys.work),
+            limits: Limits::new(settings.reports_per_client, keys.work, keys.reshow),
             keys,
         };
         let store_for_sessions = DbSessionStore::new(store.clone());

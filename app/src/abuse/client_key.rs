@@ -93,7 +93,9 @@ mod tests {
         let a = key("192.0.2.7");
         assert_eq!(a, key("192.0.2.7"));
         assert_ne!(a.client, key("192.0.2.8").client);
-        assert!(a.client != "192.0.2.7" && a.client.len() == 32);
+        // A keyed hash of the address: 128 bits in hex.
+        assert_eq!(a.client.len(), 32);
+        assert!(a.client.bytes().all(|b| b.is_ascii_hexdigit()));
         assert_ne!(
             a,
             ClientHasher::default().key_for("192.0.2.7".parse().unwrap()),

@@ -23,7 +23,7 @@ pub use client_key::{ClientHasher, ClientKey};
 #[cfg(feature = "ssr")]
 pub use rate_limit::RateLimiter;
 #[cfg(feature = "ssr")]
-pub use reshow::ReshowTokens;
+pub use reshow::{MAX_RESHOWS, ReshowTokens};
 
 #[cfg(feature = "ssr")]
 use std::{sync::Arc, time::Duration};
@@ -63,17 +63,17 @@ pub struct Limits {
     pub reshow_tokens: Arc<ReshowTokens>,
 }
 
-/// How long a receipt guess over a limit waits before it is checked. Over a limit a guess is
-/// slowed, never refused unchecked: a person who types their receipt right gets in, even when
-/// someone else on their network (or anywhere) has been guessing.
+/// How long a receipt guess over a limit waits before it is checked. Over a shared limit (its
+/// network's, the prefix's, the instance's) a guess is slowed, never refused unchecked: a
+/// person who types their receipt right gets in, however much others have been guessing.
 #[cfg(feature = "ssr")]
 pub const OVER_LIMIT_DELAY: Duration = Duration::from_secs(2);
 
 #[cfg(feature = "ssr")]
 impl Limits {
-    /// `work_key` signs the proof-of-work challenges (derived from the portal's secret, so
-    /// every instance accepts the others' challenges).
-    pub fn new(reports_per_ten_minutes: u32, work_key: [u8; 32]) -> Limits {
+    /// `work_key` signs the proof-of-work challenges and `reshow_key` the re-show tokens
+    /// (both derived from the portal's secret, so every instance accepts the others').
+    pub fn new(reports_per_ten_minutes: u32, work_key: [u8; 32], reshow_key: [u8; 32]) -> Limits {
         let per_minute = |n| Arc::new(RateLimiter::new(n, Duration::from_secs(60)));
         let per_ten_minutes = |n| Arc::new(RateLimiter::new(n, Duration::from_secs(600)));
         Limits {
@@ -87,7 +87,7 @@ impl Limits {
             reports_per_network: per_ten_minutes(reports_per_ten_minutes.saturating_mul(10)),
             reports_with_work: per_ten_minutes(reports_per_ten_minutes.saturating_mul(4)),
             challenges: Arc::new(Challenges::with_key(work_key)),
-            reshow_tokens: Arc::default(),
+            reshow_tokens: Arc::new(ReshowTokens::with_key(reshow_key)),
         }
     }
 
@@ -100,6 +100,7 @@ impl Limits {
         let mut guess = Guess {
             reserved: Vec::new(),
             within_limits: true,
+            over_own_limit: false,
             refused: false,
         };
         let take = |guess: &mut Guess, limiter: &Arc<RateLimiter>, key: &str| -> bool {
@@ -126,6 +127,7 @@ impl Limits {
                 return guess;
             }
             if !take(&mut guess, &self.receipt_guesses_per_client, &client.client) {
+                guess.over_own_limit = true;
                 return guess;
             }
             take(
@@ -154,6 +156,8 @@ pub struct Guess {
     reserved: Vec<(Arc<RateLimiter>, String, std::time::Instant)>,
     /// False when any limit was already reached: the guess is slowed.
     pub within_limits: bool,
+    /// The client itself is over its limit (not only others on its network, or anywhere).
+    pub over_own_limit: bool,
     /// Far over the client's limit: refused without looking it up.
     pub refused: bool,
 }
@@ -181,7 +185,7 @@ mod tests {
 
     #[test]
     fn wrong_guesses_count_per_client_and_network_and_right_ones_do_not() {
-        let limits = Limits::new(5, [7; 32]);
+        let limits = Limits::new(5, [7; 32], [8; 32]);
         for _ in 0..10 {
             assert!(
                 limits

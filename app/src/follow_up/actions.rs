@@ -127,16 +127,20 @@ async fn sign_in(
     if guess.refused {
         return refuse("follow-up-error-too-many");
     }
-    // Slowed, not refused: a right receipt still gets in (see `abuse::OVER_LIMIT_DELAY`),
-    // as long as not too many wait at once.
+    // Slowed, not refused: a right receipt still gets in (see `abuse::OVER_LIMIT_DELAY`).
+    // Only a client over its own limit is capped in how many of its kind may wait at once,
+    // so guessers cannot fill the waiting room for everyone else.
     let _waiting = if guess.within_limits {
         None
-    } else {
+    } else if guess.over_own_limit {
         let Ok(permit) = limits.slowed_guesses.clone().try_acquire_owned() else {
             return refuse("follow-up-error-too-many");
         };
         tokio::time::sleep(crate::abuse::OVER_LIMIT_DELAY).await;
         Some(permit)
+    } else {
+        tokio::time::sleep(crate::abuse::OVER_LIMIT_DELAY).await;
+        None
     };
     match store::find_by_receipt(intake.db.read(), &intake.keys, &receipt).await {
         Ok(Some(report)) => {

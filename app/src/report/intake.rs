@@ -39,7 +39,7 @@ pub async fn advance(
     // Every rendering of the last step gets a fresh one-time token (a page over a limit, or
     // with an error, is sent again from that page).
     if state.step == Step::Check {
-        state.reshow = Some(intake.limits.reshow_tokens.issue());
+        state.reshow = Some(intake.limits.reshow_tokens.issue(&state.draft.submission));
     }
     state
 }
@@ -342,9 +342,12 @@ async fn submit(
         // resending the form): shortly after, the same receipt is shown again.
         Ok(Stored::AlreadySent { created_at })
             if intake.db.now() - created_at <= RESHOW_SECONDS
-                && form
-                    .get("reshow")
-                    .is_some_and(|token| intake.limits.reshow_tokens.spend(token)) =>
+                && form.get("reshow").is_some_and(|token| {
+                    intake
+                        .limits
+                        .reshow_tokens
+                        .redeem(token, &state.draft.submission)
+                }) =>
         {
             done_with(receipt, &state)
         }
@@ -363,10 +366,11 @@ async fn submit(
     }
 }
 
-/// How long after a report its receipt is shown again for the same submission: long enough
-/// for a phone to send a form again whose answer its connection lost, short enough that
-/// someone who picks up the phone later and presses Back gets only "already sent".
-pub const RESHOW_SECONDS: i64 = 20;
+/// How long after a report its receipt is shown again for the same submission (with the last
+/// step's token, a few times): long enough for a phone on a bad connection to give up on an
+/// answer and send again, short enough that someone who picks up the phone later and presses
+/// Back gets only "already sent".
+pub const RESHOW_SECONDS: i64 = 60;
 
 /// The last step's answer: the receipt, and a fresh draft that keeps only the wording.
 fn done_with(receipt: Receipt, state: &ReportState) -> ReportState {

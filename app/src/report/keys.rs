@@ -20,6 +20,8 @@ pub struct ReportKeys {
     contact: [u8; 32],
     /// Signs the proof-of-work challenges (`abuse::Challenges`).
     pub work: [u8; 32],
+    /// Signs the last step's re-show tokens (`abuse::ReshowTokens`).
+    pub reshow: [u8; 32],
     /// Keys the HMAC under which a form's submission id is stored (to know a form sent twice):
     /// the stored value cannot give back the id, and so never the receipt made from it.
     submission_lookup: [u8; 32],
@@ -38,6 +40,7 @@ impl ReportKeys {
             submission: derive(master, b"portal receipt from submission v1"),
             contact: derive(master, b"portal contact key v1"),
             work: derive(master, b"portal proof of work key v1"),
+            reshow: derive(master, b"portal receipt re-show key v1"),
             submission_lookup: derive(master, b"portal submission lookup key v1"),
         }
     }

@@ -132,8 +132,8 @@ pub struct ReportState {
     /// A proof-of-work challenge to solve before the report is accepted; set only when this
     /// client has sent far more reports than a person would (see `abuse::work`).
     pub challenge: Option<String>,
-    /// On the last step: the one-time token that lets its receipt be shown again once, if
-    /// the same form arrives again within seconds (`abuse::ReshowTokens`).
+    /// On the last step: the token that lets its receipt be shown again (a few times) if the
+    /// same form arrives again within seconds (`abuse::ReshowTokens`).
     pub reshow: Option<String>,
 }
 

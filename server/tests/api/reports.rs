@@ -116,12 +116,13 @@ async fn report_receipt_follow_up_and_withdraw() {
         let receipt = receipt_in(&html);
         assert_eq!(receipt.len(), 23, "{receipt}");
 
-        // The same form again soon after (the first answer lost on a dropped connection)
-        // makes no second report and shows the same receipt, once: its token is then spent.
-        let resend = || async {
+        // The same form again soon after (the answer lost on a dropped connection, or tapped
+        // again) makes no second report and shows the same receipt, a few times.
+        let (app_ref, client_ref) = (&app, &client);
+        let resend = |token: String| async move {
             post(
-                &app,
-                &client,
+                app_ref,
+                client_ref,
                 "/report",
                 &[
                     ("step", "check"),
@@ -135,9 +136,15 @@ async fn report_receipt_follow_up_and_withdraw() {
             .await
             .unwrap()
         };
-        assert_eq!(receipt_in(&resend().await), receipt, "{backend:?}");
-        let third = resend().await;
-        assert!(third.contains("already sent") && !third.contains(&receipt));
+        for _ in 0..app::abuse::MAX_RESHOWS {
+            assert_eq!(
+                receipt_in(&resend(token.clone()).await),
+                receipt,
+                "{backend:?}"
+            );
+        }
+        let once_too_often = resend(token.clone()).await;
+        assert!(once_too_often.contains("already sent") && !once_too_often.contains(&receipt));
         // What is stored cannot give the receipt back: not the submission id, only its
         // keyed hash (a database copy and the secret together would otherwise have it).
         use sea_orm::ConnectionTrait;
@@ -154,13 +161,37 @@ async fn report_receipt_follow_up_and_withdraw() {
         assert_eq!(stored.len(), 1);
         assert_ne!(stored[0], submission);
         assert!(!stored[0].contains(submission) && stored[0].len() == 64);
-        // More than 20 s later (a reload, the back button, someone else at the phone): no
-        // receipt.
+        // Later than the window (a reload, the back button, someone else at the phone): no
+        // receipt, even with a fresh token for this form.
+        let fresh_page = post(
+            &app,
+            &client,
+            "/report",
+            &[
+                ("step", "files"),
+                ("nav", "next"),
+                ("draft", &draft(submission)),
+            ],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+        let at = fresh_page.find(marker).unwrap() + marker.len();
+        let fresh = fresh_page[at..].split('"').next().unwrap().to_owned();
+        assert_eq!(
+            receipt_in(&resend(fresh.clone()).await),
+            receipt,
+            "in the window"
+        );
         app.db
-            .execute_unprepared("UPDATE report SET created_at = created_at - 21")
+            .execute_unprepared(&format!(
+                "UPDATE report SET created_at = created_at - {}",
+                app::report::intake::RESHOW_SECONDS + 1
+            ))
             .await
             .unwrap();
-        let again = resend().await;
+        let again = resend(fresh).await;
         assert!(again.contains("already sent"), "{backend:?}");
         assert!(!again.contains(&receipt));
 

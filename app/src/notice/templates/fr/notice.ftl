@@ -15,13 +15,13 @@ notice-location-count = { $count ->
    *[other] Les adresses exactes ({ $count }) :
 }
 notice-reasons-heading = 2. Pourquoi il est illicite (art. 16, paragraphe 2, point a)
-notice-reason-csam = Un analyste formé de { $notifier } a examiné le contenu. Il montre l'abus sexuel d'un enfant ; son hébergement ou sa diffusion est une infraction dans tous les États membres de l'UE. Aucune copie n'en a été faite, conservée ou envoyée.
-notice-reason-ncii = Un analyste formé de { $notifier } a examiné le contenu. Il montre une personne adulte dans une situation intime ou sexuelle et a été rendu public sans son consentement, ce qui est illicite au titre des dispositions ci-dessous.
-notice-reason-ai = Un analyste formé de { $notifier } a examiné le contenu. Il s'agit d'une image sexuelle d'une personne réelle et reconnaissable, créée ou modifiée (par exemple par IA) et rendue publique sans son consentement, ce qui est illicite au titre des dispositions ci-dessous.
+notice-reason-csam = Un analyste qualifié de { $notifier } a examiné le contenu. Il montre l'abus sexuel d'un enfant ; son hébergement ou sa diffusion est une infraction dans tous les États membres de l'UE. Aucune copie n'en a été faite, conservée ou envoyée.
+notice-reason-ncii = Un analyste qualifié de { $notifier } a examiné le contenu. Il montre une personne adulte dans une situation intime ou sexuelle et a été rendu public sans son consentement, ce qui est illicite au titre des dispositions ci-dessous.
+notice-reason-ai = Un analyste qualifié de { $notifier } a examiné le contenu. Il s'agit d'une image sexuelle d'une personne réelle et reconnaissable, créée ou modifiée (par exemple par IA) et rendue publique sans son consentement, ce qui est illicite au titre des dispositions ci-dessous.
 notice-grounds = Fondements juridiques :
 notice-notifier-heading = 3. Qui envoie cette notification (art. 16, paragraphe 2, point c)
 notice-notifier = { $notifier } ({ $domain }) envoie cette notification pour la personne concernée, qui n'est pas nommée.
-notice-notifier-csam = Selon l'art. 16, paragraphe 2, point c, du DSA, une notification de contenus d'abus sexuels sur des enfants n'a pas à indiquer le nom ni l'adresse électronique de la personne qui notifie. Elle est envoyée par { $notifier } ({ $domain }) ; la personne qui l'a signalée n'est pas nommée.
+notice-notifier-csam = Selon l'art. 16, paragraphe 2, point c, du DSA, une notification de contenus d'abus sexuels sur des enfants n'a pas à indiquer le nom ni l'adresse électronique de la personne qui notifie. Elle est envoyée par { $notifier } ({ $domain }) ; la personne qui a signalé ces contenus n'est pas nommée.
 notice-good-faith-heading = 4. Déclaration (art. 16, paragraphe 2, point d)
 notice-good-faith = { $notifier } déclare de bonne foi que les informations et les allégations contenues dans cette notification sont exactes et complètes.
 notice-deadline-heading = Ce que nous demandons
