@@ -445,8 +445,13 @@ async fn send(
 /// `Ok(Some(receipt))` for a stored report, `Ok(None)` for a good baseline answer.
 fn check_answer(phase: Phase, body: &str) -> Result<Option<String>, String> {
     match phase {
-        Phase::Baseline if body.trim() == "ok" => Ok(None),
-        Phase::Baseline => Err("/health did not answer \"ok\"".into()),
+        Phase::Baseline
+            if serde_json::from_str::<serde_json::Value>(body)
+                .is_ok_and(|health| health["status"] == "ok") =>
+        {
+            Ok(None)
+        }
+        Phase::Baseline => Err("/health did not answer {\"status\": \"ok\"}".into()),
         Phase::Intake | Phase::IntakeAt(_) => {
             let answer: Value =
                 serde_json::from_str(body).map_err(|e| format!("not JSON ({e})"))?;
