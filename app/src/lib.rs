@@ -20,7 +20,6 @@ pub mod i18n;
 #[cfg(feature = "ssr")]
 pub mod jobs;
 pub mod monitor;
-#[cfg(feature = "ssr")]
 pub mod notice;
 pub mod parents;
 pub mod report;

@@ -228,3 +228,14 @@ case-hosting-error-rdap-failed = the registry's answer was unusable
 case-hosting-error-body-too-large = the answer was too large
 case-hosting-error-private-address = it points to a private address
 case-hosting-error-asn-not-found = no AS found
+
+case-done-notice-queued = The notice is in the outbox and goes out in a moment.
+case-done-notice-task = The notice is a task now: file it at the address shown, then mark it filed.
+case-done-notice-filed = Marked as filed.
+case-error-notice-unknown = That notice is no longer proposed: it may have been sent already. Check the notices below.
+case-error-notice-changed = The notice changed since you read it (an address was assessed, or its hosting found again). Read it again before you send it.
+case-error-notice-not-task = That notice is not waiting to be filed.
+case-timeline-notice-sent = Notice sent
+case-timeline-notice-delivered = Notice delivered
+case-timeline-notice-failed = Notice could not be delivered
+case-timeline-notice-filed = Notice filed by hand

@@ -205,3 +205,14 @@ case-hosting-error-rdap-failed = het antwoord van het register was onbruikbaar
 case-hosting-error-body-too-large = het antwoord was te groot
 case-hosting-error-private-address = het wijst naar een privéadres
 case-hosting-error-asn-not-found = geen AS gevonden
+
+case-done-notice-queued = Het verzoek staat klaar en gaat zo de deur uit.
+case-done-notice-task = Het verzoek is nu een taak: dien het in op het getoonde adres en markeer het dan als ingediend.
+case-done-notice-filed = Gemarkeerd als ingediend.
+case-error-notice-unknown = Dat verzoek wordt niet meer voorgesteld: misschien is het al verstuurd. Kijk bij de verzoeken hieronder.
+case-error-notice-changed = Het verzoek is veranderd sinds u het las (er is een adres beoordeeld, of de hosting opnieuw gevonden). Lees het opnieuw voordat u het verstuurt.
+case-error-notice-not-task = Dat verzoek wacht niet op indienen.
+case-timeline-notice-sent = Verwijderverzoek verstuurd
+case-timeline-notice-delivered = Verwijderverzoek bezorgd
+case-timeline-notice-failed = Verwijderverzoek kon niet worden bezorgd
+case-timeline-notice-filed = Verwijderverzoek met de hand ingediend

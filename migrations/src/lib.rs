@@ -14,6 +14,7 @@ mod m20261201_210000_add_case_owners;
 mod m20261201_235000_create_resolution_table;
 mod m20261202_020000_create_provider_tables;
 mod m20261202_030000_hash_submission_keys;
+mod m20261202_050000_create_notice_tables;
 
 pub struct Migrator;
 
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_235000_create_resolution_table::Migration),
             Box::new(m20261202_020000_create_provider_tables::Migration),
             Box::new(m20261202_030000_hash_submission_keys::Migration),
+            Box::new(m20261202_050000_create_notice_tables::Migration),
         ]
     }
 }

@@ -107,8 +107,57 @@ pub struct Settings {
     /// Hosting resolution: DNS servers, the RDAP bootstrap, the outbound guard's allowances
     /// ([`hosting_from_lookup`]).
     pub hosting: crate::clients::hosting::HostingConfig,
+    /// Notices: how they are delivered and in whose name ([`notices_from_lookup`]).
+    pub notices: NoticeSettings,
+    /// `PORTAL_JOB_LEASE_SECONDS` (default 300): how long a job's lease holds before another
+    /// instance takes over the job of one that died.
+    pub job_lease_seconds: i64,
     /// Where "now" comes from: the system's clock; tests set a manual one to move time.
     pub clock: app::time::Clock,
+}
+
+/// How notices go out, and the portal's own notifier identity (for cases no organisation
+/// with its own case mailbox owns).
+#[derive(Debug, Clone)]
+pub struct NoticeSettings {
+    /// `PORTAL_SMTP_URL`: `smtp://host:port` or `smtps://host:port`. Unset: notices wait in
+    /// the outbox (and die after their attempts), so staff see they did not go.
+    pub smtp_url: Option<String>,
+    /// `PORTAL_NOTICE_FROM`: the sender address of notices, and the case mailbox answers go to
+    /// unless the owning organisation has its own.
+    pub from: String,
+    /// `PORTAL_NOTIFIER_NAME` (default `Safe Again`): who notices are from, by default.
+    pub notifier_name: String,
+}
+
+/// Reads the notice settings; production refuses an SMTP server without a sender.
+pub fn notices_from_lookup(var: impl Fn(&str) -> Option<String>) -> anyhow::Result<NoticeSettings> {
+    let production = matches!(
+        var("PORTAL_ENV").as_deref(),
+        Some("production") | Some("prod")
+    );
+    let smtp_url = var("PORTAL_SMTP_URL").map(|u| u.trim().to_owned());
+    if let Some(url) = &smtp_url
+        && !(url.starts_with("smtp://") || url.starts_with("smtps://"))
+    {
+        bail!("PORTAL_SMTP_URL is smtp://host:port or smtps://host:port, not {url:?}");
+    }
+    let from = match var("PORTAL_NOTICE_FROM").map(|f| f.trim().to_owned()) {
+        Some(from) if from.contains('@') && !from.contains(char::is_whitespace) => from,
+        Some(other) => bail!("PORTAL_NOTICE_FROM is an e-mail address, not {other:?}"),
+        None if production && smtp_url.is_some() => {
+            bail!("PORTAL_NOTICE_FROM is required in production when PORTAL_SMTP_URL is set")
+        }
+        None => "notices@safe-again.invalid".to_owned(),
+    };
+    Ok(NoticeSettings {
+        smtp_url,
+        from,
+        notifier_name: var("PORTAL_NOTIFIER_NAME")
+            .map(|n| n.trim().to_owned())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| "Safe Again".to_owned()),
+    })
 }
 
 impl Settings {
@@ -197,6 +246,8 @@ impl Settings {
             oidc,
             public_url,
             hosting: hosting_from_lookup(&var)?,
+            notices: notices_from_lookup(&var)?,
+            job_lease_seconds: i64::from(number(&var, "PORTAL_JOB_LEASE_SECONDS", 300)?.max(2)),
             clock: app::time::Clock::system(),
         })
     }

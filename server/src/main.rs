@@ -38,7 +38,7 @@ enum Command {
     /// Where reported addresses are hosted and whom to tell (live DNS and RDAP).
     #[command(subcommand)]
     Hosting(cli::hosting::HostingCommand),
-    /// Removal notices: render one exactly as it would be sent, without sending it.
+    /// Removal notices: render one exactly as it would be sent (sends nothing), or list the open ones.
     #[command(subcommand)]
     Notice(cli::notice::NoticeCommand),
     /// The provider directory (whom removal notices go to): list, or show one entry.
@@ -59,7 +59,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Audit(command) => cli::audit::run(command).await,
         Command::Hosting(command) => cli::hosting::run(command).await,
         Command::Provider(command) => cli::provider::run(command).await,
-        Command::Notice(command) => cli::notice::run(command),
+        Command::Notice(command) => cli::notice::run(command).await,
         Command::Serve => {
             telemetry::init();
             let settings = Settings::from_env()?;

@@ -130,9 +130,38 @@ impl Application {
             .await
             .context("cannot schedule the periodic jobs")?;
         }
+        let notices = &settings.notices;
+        app::notice::service::configure(app::notice::service::NoticeDefaults {
+            notifier: app::notice::Notifier {
+                name: notices.notifier_name.clone(),
+                domain: notices
+                    .from
+                    .rsplit_once('@')
+                    .map(|(_, domain)| domain.to_owned())
+                    .unwrap_or_default(),
+                mailbox: notices.from.clone(),
+            },
+            deadline_hours: app::notice::service::DEFAULT_DEADLINE_HOURS,
+        });
+        let mailer = match &notices.smtp_url {
+            Some(url) => Some(crate::clients::smtp::Mailer::new(
+                url,
+                &notices.from,
+                &notices.notifier_name,
+                // Well within a job's lease, so a slow server never lets a second instance
+                // take the same notice over while the first still sends it.
+                Duration::from_secs((settings.job_lease_seconds / 3).clamp(1, 60) as u64),
+            )?),
+            None => {
+                tracing::warn!("no PORTAL_SMTP_URL set: notices wait in the outbox");
+                None
+            }
+        };
         let jobs = Runner::new(store.clone())
+            .with_lease(settings.job_lease_seconds)
             .with_portal_jobs(settings.retention_days)
-            .with_hosting_jobs(resolver, settings.hosting.max_age_seconds);
+            .with_hosting_jobs(resolver, settings.hosting.max_age_seconds)
+            .with_notice_jobs(mailer);
         tokio::spawn(jobs.clone().run_periodically(JOB_POLL));
         let quick_exit = QuickExitSetting(settings.quick_exit_url.clone());
         let app_for_context = app_context.clone();

@@ -32,6 +32,12 @@ crate::stored_enum! {
         ProviderCreated = "provider.created",
         /// An administrator changed an entry of the provider directory.
         ProviderUpdated = "provider.updated",
+        /// An analyst sent a notice (it went into the outbox, or became a task).
+        NoticeSent = "notice.sent",
+        /// A notice could not be delivered, for good.
+        NoticeFailed = "notice.failed",
+        /// A staff member filed a notice by hand (a web form, a hotline) and marked it done.
+        NoticeFiled = "notice.filed",
     }
 }
 

@@ -37,6 +37,11 @@ fn action(form: &[(String, String)]) -> Option<CaseAction> {
         "reopen" => CaseAction::Reopen,
         "transfer" => CaseAction::Transfer(get(form, "organisation_id").parse().ok()?),
         "resolve-again" => CaseAction::ResolveAgain(get(form, "item_id").parse().ok()?),
+        "send-notice" => CaseAction::SendNotice {
+            key: get(form, "key").to_owned(),
+            digest: get(form, "digest").to_owned(),
+        },
+        "notice-filed" => CaseAction::NoticeFiled(get(form, "notice_id").parse().ok()?),
         _ => return None,
     })
 }
@@ -78,7 +83,9 @@ pub async fn handle(
         Ok(done @ "case-done-transferred") => Outcome::RedirectTo("/staff/cases".to_owned(), done),
         Ok(done) => Outcome::Redirect(Some(done)),
         Err(error) => {
-            if let CaseError::Db(db_error) = &error {
+            if let CaseError::Db(db_error)
+            | CaseError::Notice(crate::notice::service::NoticeError::Db(db_error)) = &error
+            {
                 tracing::error!(error = %db_error, case_id, "a case action failed");
             }
             Outcome::Render(PostedCaseForm {

@@ -201,6 +201,8 @@ pub struct NoteView {
 pub enum TimelineEvent {
     Received,
     ReporterWrote,
+    /// The outbox delivered a notice (the portal's doing, read from the notice).
+    NoticeDelivered,
     /// An audited staff action on the case.
     Staff(AuditAction),
     /// An audited action whose name this version does not know (written by a newer one).
@@ -242,6 +244,12 @@ pub struct CaseView {
     /// The reporter left contact details (kept encrypted; not shown here).
     pub contact_given: bool,
     pub items: Vec<ItemView>,
+    /// Notices sent for this case (or on their way, or tasks), oldest first.
+    pub notices: Vec<crate::notice::NoticeView>,
+    /// Notices the portal proposes for the analyst to review and send.
+    pub proposals: Vec<crate::notice::NoticeProposal>,
+    /// Why items assessed as illegal are in no proposal.
+    pub proposal_blocks: Vec<crate::notice::ProposalBlock>,
     pub messages: Vec<MessageView>,
     pub notes: Vec<NoteView>,
     pub timeline: Vec<TimelineEntry>,

@@ -277,7 +277,7 @@ fn filter_form(filters: &QueueFilters, lang: Lang) -> impl IntoView + use<> {
 }
 
 /// What a successful action may say on the page it redirects to (`?done=`).
-const DONE: [&str; 10] = [
+const DONE: [&str; 13] = [
     "case-done-claimed",
     "case-done-assigned",
     "case-done-released",
@@ -288,6 +288,9 @@ const DONE: [&str; 10] = [
     "case-done-reopened",
     "case-done-transferred",
     "case-done-resolving",
+    "case-done-notice-queued",
+    "case-done-notice-task",
+    "case-done-notice-filed",
 ];
 
 #[component]
@@ -367,6 +370,17 @@ fn case_html(case: CaseView, posted: PostedCaseForm, lang: Lang) -> impl IntoVie
                 {case.items.iter().map(|item| item_html(item, &case, &posted, lang)).collect_view()}
             </ol>
         </section>
+        {crate::notice::page::case_notices(
+            crate::notice::page::CaseNotices {
+                csrf: &case.csrf,
+                can_send: case.can_assess,
+                closed: case.closed,
+                notices: &case.notices,
+                proposals: &case.proposals,
+                blocks: &case.proposal_blocks,
+            },
+            lang,
+        )}
         {messages(&case, &posted, lang)}
         {notes(&case, &posted, lang)}
         {timeline(&case, lang)}
@@ -871,6 +885,7 @@ fn timeline_message(what: TimelineEvent) -> &'static str {
     match what {
         TimelineEvent::Received => "case-timeline-received",
         TimelineEvent::ReporterWrote => "case-timeline-reporter-wrote",
+        TimelineEvent::NoticeDelivered => "case-timeline-notice-delivered",
         TimelineEvent::Staff(action) => match action {
             CaseAssigned => "case-timeline-case-assigned",
             CaseReleased => "case-timeline-case-released",
@@ -880,6 +895,9 @@ fn timeline_message(what: TimelineEvent) -> &'static str {
             CaseClosed => "case-timeline-case-closed",
             CaseReopened => "case-timeline-case-reopened",
             CaseTransferred => "case-timeline-case-transferred",
+            NoticeSent => "case-timeline-notice-sent",
+            NoticeFailed => "case-timeline-notice-failed",
+            NoticeFiled => "case-timeline-notice-filed",
             SignedIn | SignedOut | SignInRefused | AccountCreated | Invited | RoleChanged
             | OrganisationCreated | OwnerRuleSet | ProviderCreated | ProviderUpdated => {
                 "case-timeline-staff-action"

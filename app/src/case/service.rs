@@ -25,6 +25,7 @@ use crate::{
     },
     db::{Db, retrying},
     directory::entity::organisation,
+    notice::service::NoticeError,
     report::{
         FileKind, ItemKind, ItemStatus, MAX_MESSAGE_CHARS, ReportStatus,
         entity::{item, report},
@@ -61,13 +62,22 @@ pub enum CaseAction {
     Transfer(i64),
     /// Look up again where an item's address is hosted.
     ResolveAgain(i64),
+    /// Send the proposed notice `key`, as reviewed (`digest`).
+    SendNotice {
+        key: String,
+        digest: String,
+    },
+    /// A notice task filed by hand (the provider's form, the hotline's): mark it done.
+    NoticeFiled(i64),
 }
 
 impl CaseAction {
     /// What the staff member's role must permit.
     pub fn permission(&self) -> Permission {
         match self {
-            CaseAction::Assess { .. } => Permission::AssessItem,
+            CaseAction::Assess { .. }
+            | CaseAction::SendNotice { .. }
+            | CaseAction::NoticeFiled(_) => Permission::AssessItem,
             CaseAction::Message(_) => Permission::MessageReporter,
             _ => Permission::ManageCase,
         }
@@ -95,6 +105,8 @@ pub enum CaseError {
     #[error("the case is open")]
     Open,
     #[error(transparent)]
+    Notice(#[from] NoticeError),
+    #[error(transparent)]
     Db(#[from] DbErr),
 }
 
@@ -111,7 +123,10 @@ impl CaseError {
             CaseError::TooLong => "case-error-too-long",
             CaseError::Closed => "case-error-closed",
             CaseError::Open => "case-error-open",
-            CaseError::Db(_) => "staff-error-try-again",
+            CaseError::Notice(NoticeError::UnknownProposal) => "case-error-notice-unknown",
+            CaseError::Notice(NoticeError::Changed) => "case-error-notice-changed",
+            CaseError::Notice(NoticeError::UnknownNotice) => "case-error-notice-not-task",
+            CaseError::Notice(NoticeError::Db(_)) | CaseError::Db(_) => "staff-error-try-again",
         }
     }
 }
@@ -139,7 +154,7 @@ pub async fn act(
     retrying(
         || act_once(db, me, case_id, &action),
         |error| match error {
-            CaseError::Db(error) => Some(error),
+            CaseError::Db(error) | CaseError::Notice(NoticeError::Db(error)) => Some(error),
             _ => None,
         },
     )
@@ -337,6 +352,45 @@ async fn act_once(
             crate::hosting::store::enqueue_resolution(&txn, &host, true, at).await?;
             "case-done-resolving"
         }
+        CaseAction::SendNotice { key, digest } => {
+            if closed {
+                return Err(CaseError::Closed);
+            }
+            let (id, sent) =
+                crate::notice::service::send(&txn, case.clone(), key, digest, me.id, at).await?;
+            let items: Vec<String> = sent.items.iter().map(|(i, _)| i.to_string()).collect();
+            append(
+                &txn,
+                at,
+                event(AuditAction::NoticeSent)
+                    .target(sent.recipient.clone())
+                    .detail(format!(
+                        "notice={id} reference={} channel={} category={} items={}",
+                        sent.reference,
+                        sent.channel.as_str(),
+                        sent.category.as_str(),
+                        items.join(",")
+                    )),
+            )
+            .await?;
+            match sent.channel {
+                crate::notice::NoticeChannel::Email => "case-done-notice-queued",
+                _ => "case-done-notice-task",
+            }
+        }
+        CaseAction::NoticeFiled(notice_id) => {
+            let filed =
+                crate::notice::service::mark_filed(&txn, case_id, *notice_id, me.id, at).await?;
+            append(
+                &txn,
+                at,
+                event(AuditAction::NoticeFiled)
+                    .target(filed.recipient)
+                    .detail(format!("notice={} reference={}", filed.id, filed.reference)),
+            )
+            .await?;
+            "case-done-notice-filed"
+        }
     };
     txn.commit().await?;
     Ok(done)
@@ -456,6 +510,19 @@ pub async fn view(
             },
         ));
     }
+    for (notice, _) in crate::notice::outbox::of_case(db, case_id).await? {
+        if let (Some(at), crate::notice::NoticeStatus::Sent) = (notice.sent_at, notice.status) {
+            timeline.push((
+                at,
+                TimelineEntry {
+                    at: String::new(),
+                    what: TimelineEvent::NoticeDelivered,
+                    by: None,
+                    detail: format!("reference={}", notice.reference),
+                },
+            ));
+        }
+    }
     for e in &events {
         timeline.push((
             e.occurred_at,
@@ -484,6 +551,12 @@ pub async fn view(
             name: o.name.clone(),
         })
         .collect();
+    let notices = crate::notice::service::views(db, case.id, now, name_of).await?;
+    let (proposals, proposal_blocks) = if case.closed_at.is_none() {
+        crate::notice::service::proposals(db, case.clone(), now).await?
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let assignees = staff
         .iter()
         .filter(|s| s.disabled_at.is_none())
@@ -518,6 +591,9 @@ pub async fn view(
         reply_language: case.reply_language,
         contact_given: case.contact_sealed.is_some(),
         items: item_views,
+        notices,
+        proposals,
+        proposal_blocks,
         messages: messages
             .into_iter()
             .map(|m| MessageView {

@@ -60,6 +60,9 @@ async fn create_organisation_once(
         created_at: Set(at),
         // Created by an administrator for its staff: an organisation that uses the portal.
         uses_portal: Set(true),
+        country: NotSet,
+        domain: NotSet,
+        case_mailbox: NotSet,
     }
     .insert(&txn)
     .await?;

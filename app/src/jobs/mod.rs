@@ -32,6 +32,8 @@ pub mod kind {
     pub const REMATCH_PROVIDERS: &str = "rematch_providers";
     /// Fetches IANA's RDAP bootstrap files, unless an operator named their own. Periodic.
     pub const REFRESH_RDAP_BOOTSTRAP: &str = "refresh_rdap_bootstrap";
+    /// Delivers one notice from the outbox (`notice::outbox::DeliverJob`).
+    pub const DELIVER_NOTICE: &str = "deliver_notice";
 }
 
 /// Attempts before a job is left dead.

@@ -57,6 +57,63 @@ impl NoticeCategory {
     }
 }
 
+crate::stored_enum! {
+    /// Where a notice stands.
+    pub enum NoticeStatus {
+        /// Written, waiting in the outbox for its delivery (e-mail or API).
+        Queued = "queued",
+        /// Delivered: the provider's mail server (or API) took it.
+        Sent = "sent",
+        /// Waiting for a staff member to file it by hand (a web form, a hotline's form).
+        Task = "task",
+        /// Filed by hand and marked done.
+        Filed = "filed",
+        /// Delivery failed for good: staff see it and choose another way.
+        Dead = "dead",
+    }
+}
+
+impl NoticeStatus {
+    /// Still waiting for the portal or for staff to get it to the provider.
+    pub fn undelivered(self) -> bool {
+        matches!(self, NoticeStatus::Queued | NoticeStatus::Task)
+    }
+
+    /// The Fluent message naming it (staff pages).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            NoticeStatus::Queued => "notice-status-queued",
+            NoticeStatus::Sent => "notice-status-sent",
+            NoticeStatus::Task => "notice-status-task",
+            NoticeStatus::Filed => "notice-status-filed",
+            NoticeStatus::Dead => "notice-status-dead",
+        }
+    }
+}
+
+crate::stored_enum! {
+    /// How a notice reaches whoever must act on it.
+    pub enum NoticeChannel {
+        /// By e-mail to the provider's notice address (the outbox delivers it).
+        Email = "email",
+        /// Through the provider's web form: a task for staff, the text ready to paste.
+        WebForm = "web_form",
+        /// Child sexual abuse material hosted where the owner is not the hotline: handed
+        /// to the hotline of the hosting country (through its own form), tracked the same way.
+        Hotline = "hotline",
+    }
+}
+
+impl NoticeChannel {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            NoticeChannel::Email => "notice-channel-email",
+            NoticeChannel::WebForm => "notice-channel-web-form",
+            NoticeChannel::Hotline => "notice-channel-hotline",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

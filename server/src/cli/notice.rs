@@ -2,6 +2,9 @@
 //! without sending anything. Needs no database, no data folder and no network: the provider
 //! comes from the shipped directory, the notifier from `PORTAL_NOTIFIER_NAME` and
 //! `PORTAL_NOTICE_FROM`.
+//!
+//! `portal notice list --open`: the notices whose addresses are not all known to be removed,
+//! by deadline, most overdue first; JSON Lines from the configured database.
 
 use std::io::Write;
 
@@ -15,6 +18,16 @@ use app::{
 pub enum NoticeCommand {
     /// Print a notice as it would be sent; sends nothing.
     Render(RenderArgs),
+    /// The notices sent, one JSON line each: reference, case, status, recipient, deadline.
+    List {
+        /// Only notices whose addresses are not all known to be removed (the only list
+        /// there is today; the flag is what outside tools pass).
+        #[arg(long)]
+        open: bool,
+        /// At most this many.
+        #[arg(long, default_value_t = 1000)]
+        limit: u64,
+    },
 }
 
 #[derive(clap::Args)]
@@ -74,8 +87,45 @@ fn notifier() -> Notifier {
     }
 }
 
-pub fn run(command: NoticeCommand) -> anyhow::Result<()> {
-    let NoticeCommand::Render(args) = command;
+pub async fn run(command: NoticeCommand) -> anyhow::Result<()> {
+    match command {
+        NoticeCommand::Render(args) => render(args),
+        NoticeCommand::List { open, limit } => list(open, limit).await,
+    }
+}
+
+async fn list(open: bool, limit: u64) -> anyhow::Result<()> {
+    if !open {
+        eprintln!("listing the open notices (--open); closed ones are on their cases");
+    }
+    let settings = crate::config::Settings::from_env()?;
+    let db = crate::db::connect(&settings).await?;
+    crate::db::migrate(&db).await?;
+    let now = app::time::Clock::system().now();
+    let mut stdout = std::io::stdout().lock();
+    for (notice, items) in app::notice::outbox::open(&db, limit).await? {
+        let line = serde_json::json!({
+            "reference": notice.reference,
+            "case": notice.report_id,
+            "status": notice.status,
+            "channel": notice.channel,
+            "category": notice.category,
+            "to": notice.provider_name,
+            "recipient": notice.recipient,
+            "urls": items.iter().map(|i| i.url.clone()).collect::<Vec<_>>(),
+            "created_at": app::time::rfc3339(notice.created_at),
+            "sent_at": notice.sent_at.map(app::time::rfc3339),
+            "deadline_at": app::time::rfc3339(notice.deadline_at),
+            "overdue": notice.deadline_at < now,
+            "message_id": notice.message_id,
+        });
+        writeln!(stdout, "{line}")?;
+    }
+    stdout.flush()?;
+    Ok(())
+}
+
+fn render(args: RenderArgs) -> anyhow::Result<()> {
     let Some(category) = NoticeCategory::parse(&args.category) else {
         eprintln!("--category is csam, ncii or ai, not {:?}", args.category);
         std::process::exit(2);

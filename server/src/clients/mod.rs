@@ -6,3 +6,4 @@ pub mod dns;
 pub mod hosting;
 pub mod oidc;
 pub mod outbound;
+pub mod smtp;

@@ -12,6 +12,7 @@
 
 pub mod delete_closed_reports;
 pub mod delete_expired_sessions;
+pub mod deliver_notice;
 pub mod rdap_bootstrap;
 pub mod resolve_hosting;
 
@@ -43,8 +44,9 @@ pub struct Failed(pub &'static str);
 type HandlerFuture = Pin<Box<dyn Future<Output = Result<Done, Failed>> + Send>>;
 type Handler = Arc<dyn Fn(Db, serde_json::Value) -> HandlerFuture + Send + Sync>;
 
-/// How long a lease holds before another instance may take the job over.
-const LEASE_SECONDS: i64 = 300;
+/// How long a lease holds before another instance may take the job over (unless the
+/// operator set `PORTAL_JOB_LEASE_SECONDS`).
+pub const LEASE_SECONDS: i64 = 300;
 /// Jobs one [`Runner::run_due`] takes at most, so a flood does not starve the next poll.
 const MAX_PER_RUN: usize = 100;
 /// Jobs one instance runs at once.
@@ -56,6 +58,7 @@ pub struct Runner {
     /// Names this instance in `leased_by`; random per process.
     instance: String,
     handlers: Arc<HashMap<&'static str, Handler>>,
+    lease_seconds: i64,
 }
 
 /// A job as leased.
@@ -74,7 +77,23 @@ impl Runner {
             db,
             instance: format!("{:016x}", rand::random::<u64>()),
             handlers: Arc::new(HashMap::new()),
+            lease_seconds: LEASE_SECONDS,
         }
+    }
+
+    /// Leases hold `seconds` (a crashed instance's jobs are taken over after that). Every
+    /// handler must finish well within it: the SMTP timeout is a third of it.
+    pub fn with_lease(mut self, seconds: i64) -> Runner {
+        self.lease_seconds = Ord::max(seconds, 2);
+        self
+    }
+
+    /// Notice delivery through `mailer` (None: no SMTP configured; notices wait, then die).
+    pub fn with_notice_jobs(self, mailer: Option<crate::clients::smtp::Mailer>) -> Runner {
+        let mailer = mailer.map(Arc::new);
+        self.handle(app::jobs::kind::DELIVER_NOTICE, move |db, payload| {
+            deliver_notice::deliver(db, payload, mailer.clone())
+        })
     }
 
     /// Runs `handler` for jobs of `kind`.
@@ -279,7 +298,7 @@ impl Runner {
             }
         };
         let mut values: Vec<sea_orm::Value> = vec![
-            (now + LEASE_SECONDS).into(),
+            (now + self.lease_seconds).into(),
             self.instance.clone().into(),
             now.into(),
         ];

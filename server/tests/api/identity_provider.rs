@@ -48,15 +48,18 @@ pub fn issuer() -> String {
 
 /// The portal, configured to sign staff in at the test provider.
 pub async fn spawn_app_with_provider(backend: Backend) -> TestApp {
-    spawn_app_with(
-        backend,
-        &[
-            ("PORTAL_OIDC_ISSUER", issuer()),
-            ("PORTAL_OIDC_CLIENT_ID", CLIENT_ID.to_owned()),
-            ("PORTAL_OIDC_CLIENT_SECRET", CLIENT_SECRET.to_owned()),
-        ],
-    )
-    .await
+    spawn_app_with_provider_and(backend, &[]).await
+}
+
+/// [`spawn_app_with_provider`] with more settings (an SMTP server, …).
+pub async fn spawn_app_with_provider_and(backend: Backend, extra: &[(&str, String)]) -> TestApp {
+    let mut vars = vec![
+        ("PORTAL_OIDC_ISSUER", issuer()),
+        ("PORTAL_OIDC_CLIENT_ID", CLIENT_ID.to_owned()),
+        ("PORTAL_OIDC_CLIENT_SECRET", CLIENT_SECRET.to_owned()),
+    ];
+    vars.extend(extra.iter().cloned());
+    spawn_app_with(backend, &vars).await
 }
 
 /// A browser: cookies kept, redirects followed, as a person signing in would.

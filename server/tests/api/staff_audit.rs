@@ -110,6 +110,20 @@ async fn concurrent_appends_never_fork_the_chain() {
     }
 }
 
+/// [`portal`] while this test's server runs: on a thread of its own, so the server's tasks
+/// go on (a blocked runtime could hold SQLite's write lock mid-transaction and make the
+/// command wait for it forever).
+async fn beside_server(database_url: &str, args: &[&str]) -> std::process::Output {
+    let database_url = database_url.to_owned();
+    let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+    tokio::task::spawn_blocking(move || {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        portal(&database_url, &args)
+    })
+    .await
+    .unwrap()
+}
+
 fn portal(database_url: &str, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_portal"))
         .env_clear()
@@ -209,21 +223,23 @@ async fn portal_report_message_and_close_act_as_a_named_staff_member_audited() {
         let url = app.database_url.clone();
 
         // Nobody named, or nobody the portal knows: refused, nothing written.
-        let anonymous = portal(&url, &["report", "message", &id, "Hello"]);
+        let anonymous = beside_server(&url, &["report", "message", &id, "Hello"]).await;
         assert!(!anonymous.status.success(), "{backend:?}: --as is required");
-        let stranger = portal(
+        let stranger = beside_server(
             &url,
             &["report", "message", &id, "Hello", "--as", "x@example.test"],
-        );
+        )
+        .await;
         assert!(!stranger.status.success());
         assert!(String::from_utf8_lossy(&stranger.stderr).contains("no staff account"));
 
         // A role without the permission, and another organisation's staff: refused.
         staff_account(&app, "admin@example.test", Role::Administrator, None).await;
-        let admin = portal(
+        let admin = beside_server(
             &url,
             &["report", "close", &id, "--as", "admin@example.test"],
-        );
+        )
+        .await;
         assert!(
             !admin.status.success(),
             "{backend:?}: administrators do not close cases"
@@ -236,10 +252,11 @@ async fn portal_report_message_and_close_act_as_a_named_staff_member_audited() {
             .await
             .unwrap();
         staff_account(&app, "other@example.test", Role::HelplineStaff, Some(other)).await;
-        let foreign = portal(
+        let foreign = beside_server(
             &url,
             &["report", "close", &id, "--as", "other@example.test"],
-        );
+        )
+        .await;
         assert!(
             !foreign.status.success(),
             "{backend:?}: another organisation's case"
@@ -253,7 +270,7 @@ async fn portal_report_message_and_close_act_as_a_named_staff_member_audited() {
 
         staff_account(&app, "Helper@example.test", Role::HelplineStaff, None).await;
         let events = store::verify(&app.db).await.unwrap().events;
-        let sent = portal(
+        let sent = beside_server(
             &url,
             &[
                 "report",
@@ -263,25 +280,28 @@ async fn portal_report_message_and_close_act_as_a_named_staff_member_audited() {
                 "--as",
                 "helper@example.test",
             ],
-        );
+        )
+        .await;
         assert!(
             sent.status.success(),
             "{}",
             String::from_utf8_lossy(&sent.stderr)
         );
-        let closed = portal(
+        let closed = beside_server(
             &url,
             &["report", "close", &id, "--as", "helper@example.test"],
-        );
+        )
+        .await;
         assert!(
             closed.status.success(),
             "{}",
             String::from_utf8_lossy(&closed.stderr)
         );
-        let again = portal(
+        let again = beside_server(
             &url,
             &["report", "close", &id, "--as", "helper@example.test"],
-        );
+        )
+        .await;
         assert!(String::from_utf8_lossy(&again.stderr).contains("closed already"));
 
         let messages = app::report::store::messages(&app.db, case).await.unwrap();

@@ -1,0 +1,36 @@
+## Removal notices on the case page (staff).
+
+notice-title = Removal notices
+notice-none = No address in this case is assessed as illegal yet. Assess the addresses above, and the notice to send appears here.
+notice-category-csam-short = Child sexual abuse material
+notice-category-ncii-short = Intimate images shared without consent
+notice-category-ai-short = Fake sexual images of a real person
+notice-how-email = To { $to }, by e-mail to { $recipient }
+notice-how-web-form = To { $to }, through their web form
+notice-how-hotline = Hand-off to { $to }, the hotline of the country where it is hosted
+notice-deadline-after = Deadline: { $hours } hours after sending
+notice-language = Written in { $lang }, with an English copy
+notice-language-fell-back = No notice template in { $asked }: written in { $lang }
+notice-draft-template = This language's template still awaits review by a native speaker.
+notice-read = Read the notice before you send it
+notice-xarf = The machine-readable part (X-ARF)
+notice-send = Send this notice
+notice-make-task = Make this a task to file
+notice-blocked-title = Not in a notice yet
+notice-blocked-pending = where it is hosted is still being looked up
+notice-blocked-no-channel = no way to reach this host is known: add its provider to the directory, or correct the host
+notice-blocked-elsewhere = already in notice { $reference } of another case
+notice-sent-title = Notices of this case
+notice-status-queued = Waiting to be delivered
+notice-status-sent = Delivered
+notice-status-task = To file by hand
+notice-status-filed = Filed by hand
+notice-status-dead = Could not be delivered
+notice-sent-at = on { $at }
+notice-retrying = the last try failed; trying again
+notice-deadline = deadline { $at }
+notice-created = Sent by { $name } on { $at }
+notice-task-hint = File the text below at:
+notice-dead-hint = Delivery to { $recipient } failed for good. Send the text below another way, then mark it filed.
+notice-mark-filed = Mark as filed
+notice-read-sent = The notice as written

@@ -1,0 +1,36 @@
+## Verwijderverzoeken op de zaakpagina (medewerkers).
+
+notice-title = Verwijderverzoeken
+notice-none = Nog geen adres in deze zaak is beoordeeld als illegaal. Beoordeel de adressen hierboven; het verzoek om te versturen verschijnt dan hier.
+notice-category-csam-short = Seksueel misbruikmateriaal van kinderen
+notice-category-ncii-short = Intieme beelden gedeeld zonder toestemming
+notice-category-ai-short = Nep-seksuele beelden van een echt persoon
+notice-how-email = Aan { $to }, per e-mail naar { $recipient }
+notice-how-web-form = Aan { $to }, via hun webformulier
+notice-how-hotline = Overdragen aan { $to }, het meldpunt van het land waar het gehost wordt
+notice-deadline-after = Termijn: { $hours } uur na verzending
+notice-language = Geschreven in { $lang }, met een Engelse kopie
+notice-language-fell-back = Geen sjabloon in { $asked }: geschreven in { $lang }
+notice-draft-template = Het sjabloon in deze taal moet nog door een moedertaalspreker worden nagekeken.
+notice-read = Lees het verzoek voordat u het verstuurt
+notice-xarf = Het machineleesbare deel (X-ARF)
+notice-send = Verstuur dit verzoek
+notice-make-task = Maak hier een taak van
+notice-blocked-title = Nog niet in een verzoek
+notice-blocked-pending = waar het gehost wordt, wordt nog uitgezocht
+notice-blocked-no-channel = er is geen manier bekend om deze host te bereiken: voeg de provider toe aan het overzicht, of verbeter de host
+notice-blocked-elsewhere = staat al in verzoek { $reference } van een andere zaak
+notice-sent-title = Verzoeken in deze zaak
+notice-status-queued = Wacht op bezorging
+notice-status-sent = Bezorgd
+notice-status-task = Met de hand in te dienen
+notice-status-filed = Met de hand ingediend
+notice-status-dead = Kon niet worden bezorgd
+notice-sent-at = op { $at }
+notice-retrying = de laatste poging mislukte; we proberen het opnieuw
+notice-deadline = termijn { $at }
+notice-created = Verstuurd door { $name } op { $at }
+notice-task-hint = Dien de tekst hieronder in op:
+notice-dead-hint = Bezorging aan { $recipient } is definitief mislukt. Stuur de tekst hieronder op een andere manier en markeer het dan als ingediend.
+notice-mark-filed = Markeer als ingediend
+notice-read-sent = Het verzoek zoals geschreven
