@@ -71,6 +71,7 @@ export const OIDC_ISSUER = `http://127.0.0.1:${oidcPort}`;
 // networks (e.g. www.plain-host.com, a Swiss network reached through ARIN's redirect).
 const dnsPort = basePort + 4;
 const rdapPort = basePort + 5;
+const smtpPort = basePort + 7;
 const hostingServers =
   process.env.HOSTING_SERVERS_BIN ?? path.join(root, 'target', 'release', 'examples', 'hosting_servers');
 
@@ -132,7 +133,8 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `"${hostingServers}" 127.0.0.1:${dnsPort} 127.0.0.1:${rdapPort}`,
+      // DNS, RDAP and the SMTP server notices are delivered to.
+      command: `"${hostingServers}" 127.0.0.1:${dnsPort} 127.0.0.1:${rdapPort} 127.0.0.1:${smtpPort}`,
       cwd: root,
       url: `http://127.0.0.1:${rdapPort}/bootstrap/asn.json`,
       reuseExistingServer: false,
@@ -176,6 +178,8 @@ export default defineConfig({
         PORTAL_RDAP_BOOTSTRAP: `http://127.0.0.1:${rdapPort}/bootstrap/`,
         PORTAL_OUTBOUND_ALLOW: '127.0.0.1/32',
         PORTAL_RDAP_PER_SECOND: '200',
+        PORTAL_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        PORTAL_NOTICE_FROM: 'notices@helpline.example',
       },
     })),
   ],

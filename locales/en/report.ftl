@@ -289,3 +289,7 @@ country-VG = the British Virgin Islands
 
 follow-up-hosted-in = Hosted by { $name } in { $country }.
 follow-up-hosted-by = Hosted by { $name }.
+follow-up-notice-sent = On { $on } we asked { $to } to remove it, by { $deadline } UTC at the latest.
+follow-up-notice-hotline = On { $on } we passed it to { $to }, a hotline that gets it removed through the hotlines’ network.
+follow-up-notice-going = We are asking { $to } to remove it.
+follow-up-notice-hotline-going = We are passing it to { $to }, a hotline that gets it removed through the hotlines’ network.

@@ -1,14 +1,15 @@
 ## Verwijderverzoeken op de zaakpagina (medewerkers).
 
 notice-title = Verwijderverzoeken
-notice-none = Nog geen adres in deze zaak is beoordeeld als illegaal. Beoordeel de adressen hierboven; het verzoek om te versturen verschijnt dan hier.
+notice-none = Nog geen adres in deze zaak is beoordeeld als illegaal. Beoordeel de adressen hierboven; dan verschijnt hier het verzoek dat u kunt versturen.
 notice-category-csam-short = Seksueel misbruikmateriaal van kinderen
 notice-category-ncii-short = Intieme beelden gedeeld zonder toestemming
-notice-category-ai-short = Nep-seksuele beelden van een echt persoon
+notice-category-ai-short = Nagemaakte seksuele beelden (deepfakes) van een bestaand persoon
 notice-how-email = Aan { $to }, per e-mail naar { $recipient }
 notice-how-web-form = Aan { $to }, via hun webformulier
-notice-how-hotline = Overdragen aan { $to }, het meldpunt van het land waar het gehost wordt
+notice-how-hotline = Overdragen aan het meldpunt { $to }, dat het via het netwerk van meldpunten laat verwijderen
 notice-deadline-after = Termijn: { $hours } uur na verzending
+notice-language-english = Geschreven in het Engels
 notice-language = Geschreven in { $lang }, met een Engelse kopie
 notice-language-fell-back = Geen sjabloon in { $asked }: geschreven in { $lang }
 notice-draft-template = Het sjabloon in deze taal moet nog door een moedertaalspreker worden nagekeken.
@@ -29,7 +30,7 @@ notice-status-dead = Kon niet worden bezorgd
 notice-sent-at = op { $at }
 notice-retrying = de laatste poging mislukte; we proberen het opnieuw
 notice-deadline = termijn { $at }
-notice-created = Verstuurd door { $name } op { $at }
+notice-created = Opgesteld door { $name } op { $at }
 notice-task-hint = Dien de tekst hieronder in op:
 notice-dead-hint = Bezorging aan { $recipient } is definitief mislukt. Stuur de tekst hieronder op een andere manier en markeer het dan als ingediend.
 notice-mark-filed = Markeer als ingediend

@@ -289,3 +289,7 @@ country-VG = de Britse Maagdeneilanden
 
 follow-up-hosted-in = Gehost door { $name } in { $country }.
 follow-up-hosted-by = Gehost door { $name }.
+follow-up-notice-sent = Op { $on } hebben we { $to } gevraagd het te verwijderen, uiterlijk { $deadline } UTC.
+follow-up-notice-hotline = Op { $on } hebben we het doorgegeven aan { $to }, een meldpunt dat het via het netwerk van meldpunten laat verwijderen.
+follow-up-notice-going = We vragen { $to } om het te verwijderen.
+follow-up-notice-hotline-going = We geven het door aan { $to }, een meldpunt dat het via het netwerk van meldpunten laat verwijderen.

@@ -140,7 +140,9 @@ pub fn notices_from_lookup(var: impl Fn(&str) -> Option<String>) -> anyhow::Resu
     if let Some(url) = &smtp_url
         && !(url.starts_with("smtp://") || url.starts_with("smtps://"))
     {
-        bail!("PORTAL_SMTP_URL is smtp://host:port or smtps://host:port, not {url:?}");
+        bail!(
+            "PORTAL_SMTP_URL is smtp://host:port or smtps://host:port (not repeated: it may hold a password)"
+        );
     }
     let from = match var("PORTAL_NOTICE_FROM").map(|f| f.trim().to_owned()) {
         Some(from) if from.contains('@') && !from.contains(char::is_whitespace) => from,

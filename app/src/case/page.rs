@@ -605,7 +605,12 @@ fn item_html(
         let reason = if posted.item == Some(item.id) { posted.reason.clone() } else { String::new() };
         let options = Verdict::ALL
             .into_iter()
-            .map(|v| view! { <option value=v.as_str()>{t(lang, v.message_id())}</option> })
+            // The latest verdict stays chosen: assessing again starts from it, not from the
+            // first (and gravest) choice.
+            .map(|v| {
+                let chosen = item.assessment.as_ref().is_some_and(|a| a.verdict == v);
+                view! { <option value=v.as_str() selected=chosen>{t(lang, v.message_id())}</option> }
+            })
             .collect_view();
         view! {
             <form method="post" class="assess-form">

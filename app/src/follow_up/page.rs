@@ -72,6 +72,20 @@ pub async fn load_follow_up() -> Result<Option<CaseView>, AppError> {
         .filter_map(|i| i.url.as_deref().and_then(crate::hosting::store::host_of))
         .collect();
     let resolutions = crate::hosting::store::for_hosts(db, &hosts).await?;
+    let item_ids: Vec<i64> = items.iter().map(|i| i.id).collect();
+    let mut notices = std::collections::HashMap::new();
+    for (notice, covered) in crate::notice::outbox::live_for_items(db, &item_ids).await? {
+        let ledger = super::view_model::LedgerNotice {
+            to: notice.provider_name.clone().unwrap_or_default(),
+            hotline: notice.channel == crate::notice::NoticeChannel::Hotline,
+            asked_on: notice.sent_at.map(date),
+            deadline: crate::time::date_time(notice.deadline_at),
+        };
+        // The newest notice about an item is the one that says where it stands.
+        for item in covered {
+            notices.insert(item.item_id, ledger.clone());
+        }
+    }
     let items = items
         .into_iter()
         .map(|item| {
@@ -101,6 +115,7 @@ pub async fn load_follow_up() -> Result<Option<CaseView>, AppError> {
                 status: item.status,
                 removed_on: item.removed_at.map(date),
                 hosted_by,
+                notice: notices.remove(&item.id),
             }
         })
         .collect();
@@ -212,6 +227,29 @@ fn signed_in_fields(csrf: &str, action: &'static str) -> impl IntoView + use<> {
 
 /// Who hosts it, in the words a reporter knows: the CDN or provider when known, else the
 /// network's name; with the network's country.
+/// The notice about an item in plain words.
+fn ledger_text(n: &super::view_model::LedgerNotice, lang: Lang) -> String {
+    let to = ("to", n.to.clone().into());
+    match (&n.asked_on, n.hotline) {
+        (Some(on), false) => t_args(
+            lang,
+            "follow-up-notice-sent",
+            &[
+                to,
+                ("on", on.clone().into()),
+                ("deadline", n.deadline.clone().into()),
+            ],
+        ),
+        (Some(on), true) => t_args(
+            lang,
+            "follow-up-notice-hotline",
+            &[to, ("on", on.clone().into())],
+        ),
+        (None, false) => t_args(lang, "follow-up-notice-going", &[to]),
+        (None, true) => t_args(lang, "follow-up-notice-hotline-going", &[to]),
+    }
+}
+
 #[cfg(feature = "ssr")]
 fn hosted_by(resolution: &crate::hosting::Resolution) -> Option<(String, Option<String>)> {
     let name = resolution
@@ -232,6 +270,12 @@ fn hosted_by(resolution: &crate::hosting::Resolution) -> Option<(String, Option<
 /// or removed.
 fn status_text(item: &ItemView, lang: Lang) -> String {
     match item.status {
+        // Once we asked for removal, that is where it stands.
+        ItemStatus::InReview if item.notice.is_some() => item
+            .notice
+            .as_ref()
+            .map(|n| ledger_text(n, lang))
+            .unwrap_or_default(),
         ItemStatus::InReview => t(lang, "follow-up-status-in-review"),
         ItemStatus::Removed => t_args(
             lang,
@@ -268,7 +312,7 @@ fn case_view(case: CaseView, posted: PostedFollowUp, lang: Lang) -> impl IntoVie
             view! {
                 <li class="item" data-status=item.status.as_str()>
                     <span class="item-label">{label}</span>
-                    <span class="item-status">{status_text(item, lang)}</span>
+                    <span class="item-status" data-testid="item-status">{status_text(item, lang)}</span>
                     {item.hosted_by.clone().map(|(name, country)| {
                         let text = match country {
                             Some(code) => t_args(

@@ -23,7 +23,7 @@ use crate::{
     jobs::{self, NewJob},
 };
 
-/// Delivery attempts (each after the job runner's growing backoff, about a day in all)
+/// Delivery attempts (each after the job runner's growing backoff, about four hours in all)
 /// before a notice is left dead for staff to send another way.
 pub const MAX_DELIVERY_ATTEMPTS: i32 = 10;
 
@@ -114,8 +114,9 @@ pub async fn write(txn: &impl ConnectionTrait, new: NewNotice) -> Result<i64, Db
 pub fn deliver_job(id: i64, at: i64) -> NewJob {
     NewJob {
         // The notice counts its own attempts and gives up by itself (it must say so to
-        // staff); the job only needs to outlast them.
-        max_attempts: MAX_DELIVERY_ATTEMPTS + 5,
+        // staff); the job must outlast them, also through crashes and database hiccups that
+        // are no delivery attempt, so it never dies with its notice still waiting.
+        max_attempts: i32::MAX,
         dedupe_key: Some(format!("notice:{id}")),
         ..NewJob::new(jobs::kind::DELIVER_NOTICE, DeliverJob { notice: id }, at)
     }
@@ -176,13 +177,19 @@ pub async fn record_failure(
     } else {
         NoticeStatus::Queued
     };
-    notice::Entity::update_many()
+    // Only while still queued: another instance may have delivered it meanwhile.
+    let updated = notice::Entity::update_many()
         .col_expr(notice::Column::Attempts, Expr::value(attempts))
         .col_expr(notice::Column::LastError, Expr::value(code))
         .col_expr(notice::Column::Status, Expr::value(status))
         .filter(notice::Column::Id.eq(id))
+        .filter(notice::Column::Status.eq(NoticeStatus::Queued))
         .exec(&txn)
-        .await?;
+        .await?
+        .rows_affected;
+    if updated == 0 {
+        return Ok(true);
+    }
     if dead {
         append(
             &txn,
@@ -236,18 +243,16 @@ async fn with_items(
         .collect())
 }
 
-/// Notices not dead that name one of `urls`, of cases owned by `owner` (an address is
-/// notified once, whoever reported it).
-pub async fn live_for_urls(
+/// Notices not dead that cover one of `item_ids` (the reporter's ledger), oldest first.
+pub async fn live_for_items(
     db: &impl ConnectionTrait,
-    urls: &[String],
-    owner: Option<i64>,
+    item_ids: &[i64],
 ) -> Result<Vec<(notice::Model, Vec<notice_item::Model>)>, DbErr> {
-    if urls.is_empty() {
+    if item_ids.is_empty() {
         return Ok(Vec::new());
     }
     let ids: Vec<i64> = notice_item::Entity::find()
-        .filter(notice_item::Column::Url.is_in(urls.iter().map(String::as_str)))
+        .filter(notice_item::Column::ItemId.is_in(item_ids.iter().copied()))
         .all(db)
         .await?
         .into_iter()
@@ -256,17 +261,96 @@ pub async fn live_for_urls(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let owned = match owner {
-        Some(owner) => notice::Column::OrganisationId.eq(owner),
-        None => notice::Column::OrganisationId.is_null(),
-    };
     let notices = notice::Entity::find()
         .filter(notice::Column::Id.is_in(ids))
         .filter(notice::Column::Status.ne(NoticeStatus::Dead))
-        .filter(owned)
+        .order_by_asc(notice::Column::Id)
         .all(db)
         .await?;
     with_items(db, notices).await
+}
+
+/// Notices not dead that name one of `urls` and whose address there is not known to be
+/// removed, in cases `owner` owns now (an address is notified once, whoever reported it;
+/// once it is gone and comes back, it may be notified again).
+pub async fn live_for_urls(
+    db: &impl ConnectionTrait,
+    urls: &[String],
+    owner: Option<i64>,
+) -> Result<Vec<(notice::Model, Vec<notice_item::Model>)>, DbErr> {
+    use crate::report::entity::{item, report};
+    if urls.is_empty() {
+        return Ok(Vec::new());
+    }
+    let named = notice_item::Entity::find()
+        .filter(notice_item::Column::Url.is_in(urls.iter().map(String::as_str)))
+        .all(db)
+        .await?;
+    if named.is_empty() {
+        return Ok(Vec::new());
+    }
+    let online: std::collections::HashSet<i64> = item::Entity::find()
+        .filter(item::Column::Id.is_in(named.iter().map(|n| n.item_id)))
+        .filter(item::Column::RemovedAt.is_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    let ids: Vec<i64> = named
+        .iter()
+        .filter(|n| online.contains(&n.item_id))
+        .map(|n| n.notice_id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let owned_now = sea_orm::sea_query::Query::select()
+        .column(report::Column::Id)
+        .from(report::Entity)
+        .and_where(match owner {
+            Some(owner) => Expr::col(report::Column::OwnerOrganisationId).eq(owner),
+            None => Expr::col(report::Column::OwnerOrganisationId).is_null(),
+        })
+        .to_owned();
+    let notices = notice::Entity::find()
+        .filter(notice::Column::Id.is_in(ids))
+        .filter(notice::Column::Status.ne(NoticeStatus::Dead))
+        .filter(notice::Column::ReportId.in_subquery(owned_now))
+        .all(db)
+        .await?;
+    with_items(db, notices).await
+}
+
+/// Deletes the notices of `report_ids` with their items: a withdrawn report takes its
+/// notices with it (one still queued is then never delivered; one already sent cannot be
+/// taken back, and our copy goes).
+pub async fn delete_for_reports(
+    db: &impl ConnectionTrait,
+    report_ids: &[i64],
+) -> Result<(), DbErr> {
+    if report_ids.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i64> = notice::Entity::find()
+        .filter(notice::Column::ReportId.is_in(report_ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|n| n.id)
+        .collect();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    notice_item::Entity::delete_many()
+        .filter(notice_item::Column::NoticeId.is_in(ids.iter().copied()))
+        .exec(db)
+        .await?;
+    notice::Entity::delete_many()
+        .filter(notice::Column::Id.is_in(ids))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Notices whose addresses are not all known to be removed, by deadline (the most overdue

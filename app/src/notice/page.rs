@@ -66,10 +66,12 @@ fn proposal_html(
             lang,
             "notice-language-fell-back",
             &[
-                ("asked", asked.clone().into()),
-                ("lang", p.lang.clone().into()),
+                ("asked", crate::report::language_name(asked, lang).into()),
+                ("lang", crate::report::language_name(&p.lang, lang).into()),
             ],
         ),
+        // English only: there is no copy to speak of.
+        None if p.lang == "en" => t(lang, "notice-language-english"),
         None => t_args(
             lang,
             "notice-language",
@@ -210,8 +212,8 @@ fn notice_html(n: &NoticeView, notices: &CaseNotices, lang: Lang) -> impl IntoVi
     }
 }
 
-/// The section, for the case page.
-pub fn case_notices(notices: CaseNotices, lang: Lang) -> impl IntoView + use<> {
+/// The section, for the case page (type-erased: the case page's view type is deep enough).
+pub fn case_notices(notices: CaseNotices, lang: Lang) -> AnyView {
     let proposals = notices
         .proposals
         .iter()
@@ -229,6 +231,7 @@ pub fn case_notices(notices: CaseNotices, lang: Lang) -> impl IntoView + use<> {
             <ul class="notice-blocks">{list}</ul>
         }
     });
+    let heading = !(notices.proposals.is_empty() && notices.blocks.is_empty());
     let sent = (!notices.notices.is_empty()).then(|| {
         let list = notices
             .notices
@@ -236,7 +239,7 @@ pub fn case_notices(notices: CaseNotices, lang: Lang) -> impl IntoView + use<> {
             .map(|n| notice_html(n, &notices, lang))
             .collect_view();
         view! {
-            <h3>{t(lang, "notice-sent-title")}</h3>
+            {heading.then(|| view! { <h3>{t(lang, "notice-sent-title")}</h3> })}
             <ol class="notices">{list}</ol>
         }
     });
@@ -252,4 +255,5 @@ pub fn case_notices(notices: CaseNotices, lang: Lang) -> impl IntoView + use<> {
             {sent}
         </section>
     }
+    .into_any()
 }

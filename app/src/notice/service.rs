@@ -31,6 +31,10 @@ use crate::{
     token::hex,
 };
 
+/// Any fixed number: the key of PostgreSQL's transaction lock that serialises one
+/// organisation's sends (xor its id).
+const SEND_LOCK: i64 = 0x6e6f_7469_6365_0000;
+
 /// Hours from sending to a notice's deadline: the Dutch norm for this material.
 pub const DEFAULT_DEADLINE_HOURS: i64 = 24;
 
@@ -183,17 +187,19 @@ async fn route(
                 && o.country.as_deref().map(str::to_ascii_uppercase) == hosting_country
         });
         if !own_hotline {
-            let country = hosting_country
-                .clone()
-                .unwrap_or_else(|| facts.case.country.to_ascii_uppercase());
-            let hotline = hotlines::for_country(&country)
+            // The hosting country's hotline; where it has none (or the host is unknown), the
+            // reporter's country's, which passes it on through ICCAM. The notice keeps the
+            // real hosting country: its grounds are that country's, never the reporter's.
+            let hotline = hosting_country
+                .as_deref()
+                .and_then(hotlines::for_country)
                 .or_else(|| hotlines::for_country(&facts.case.country));
             return Ok(hotline.map(|h| Route {
                 channel: NoticeChannel::Hotline,
                 recipient: h.report_url.clone(),
                 to: h.name.clone(),
                 provider_id: None,
-                country: Some(h.country.clone()),
+                country: hosting_country.clone(),
                 languages: h.languages.clone(),
             }));
         }
@@ -226,12 +232,10 @@ async fn route(
         .and_then(|c| c.abuse_email.clone().map(|e| (e, c.name.clone())))
         .or_else(|| {
             resolution.network.as_ref().and_then(|n| {
-                n.abuse_email.clone().map(|e| {
-                    (
-                        e,
-                        n.name.clone().unwrap_or_else(|| "the network".to_owned()),
-                    )
-                })
+                // A network without a name is named by its abuse address.
+                n.abuse_email
+                    .clone()
+                    .map(|e| (e.clone(), n.name.clone().unwrap_or(e)))
             })
         });
     Ok(abuse.map(|(email, to)| Route {
@@ -292,13 +296,19 @@ async fn groups(
     Ok((groups, blocks))
 }
 
+/// Names a proposal: every fact of its route and its category (two networks may share an
+/// abuse address and still be two notices).
 fn key_of(group: &Group) -> String {
-    format!(
-        "{}|{}|{}",
-        group.route.channel.as_str(),
+    let route = &group.route;
+    short_digest(&[
+        route.channel.as_str(),
         group.category.as_str(),
-        group.route.recipient
-    )
+        &route.recipient,
+        &route.to,
+        route.provider_id.as_deref().unwrap_or(""),
+        route.country.as_deref().unwrap_or(""),
+        &route.languages.join(","),
+    ])
 }
 
 fn short_digest(parts: &[&str]) -> String {
@@ -354,8 +364,18 @@ fn draft(facts: &CaseFacts, group: Group, now: i64, by: i64) -> Drafted {
         deadline: deadline_at,
         languages: group.route.languages.clone(),
     });
-    // What the analyst must see unchanged for the send to go ahead.
-    let digest = short_digest(&[&key, &urls.join(" "), &composed.lang]);
+    // What the analyst must see unchanged for the send to go ahead: everything the text is
+    // made of but the time it is sent (the route is in the key; the notifier changes with a
+    // transfer; the grounds with the hosting country, which is in the route).
+    let digest = short_digest(&[
+        &key,
+        &urls.join(" "),
+        &composed.lang,
+        &notifier.name,
+        &notifier.domain,
+        &notifier.mailbox,
+        &defaults.deadline_hours.to_string(),
+    ]);
     let xarf = serde_json::to_string_pretty(&composed.xarf).unwrap_or_default();
     let proposal = NoticeProposal {
         key,
@@ -424,6 +444,17 @@ pub async fn send(
     by: i64,
     now: i64,
 ) -> Result<(i64, NewNotice), NoticeError> {
+    // On PostgreSQL, sends for one organisation take turns, so two analysts sending from two
+    // cases that name the same address cannot both notify it (on SQLite the transaction's
+    // BEGIN IMMEDIATE already serialises them).
+    if txn.get_database_backend() == sea_orm::DbBackend::Postgres {
+        txn.execute_raw(sea_orm::Statement::from_sql_and_values(
+            sea_orm::DbBackend::Postgres,
+            "SELECT pg_advisory_xact_lock($1)",
+            [(SEND_LOCK ^ case.owner_organisation_id.unwrap_or(0)).into()],
+        ))
+        .await?;
+    }
     let facts = facts(txn, case).await?;
     let (groups, _) = groups(txn, &facts).await?;
     let group = groups
@@ -452,14 +483,22 @@ pub async fn mark_filed(
         .filter(|n| n.report_id == case_id)
         .filter(|n| matches!(n.status, NoticeStatus::Task | NoticeStatus::Dead))
         .ok_or(NoticeError::UnknownNotice)?;
-    notice::Entity::update_many()
+    // The provider's deadline runs from when it was filed, not from when the task was made.
+    let deadline_at = now + defaults().deadline_hours * 3600;
+    let updated = notice::Entity::update_many()
         .col_expr(notice::Column::Status, Expr::value(NoticeStatus::Filed))
         .col_expr(notice::Column::SentAt, Expr::value(now))
         .col_expr(notice::Column::FiledBy, Expr::value(by))
+        .col_expr(notice::Column::DeadlineAt, Expr::value(deadline_at))
         .filter(notice::Column::Id.eq(notice_id))
         .filter(notice::Column::Status.eq(found.status))
         .exec(txn)
-        .await?;
+        .await?
+        .rows_affected;
+    // Two clicks at once: the second finds it filed already.
+    if updated != 1 {
+        return Err(NoticeError::UnknownNotice);
+    }
     Ok(found)
 }
 

@@ -352,6 +352,7 @@ pub async fn add_message(
 
 /// Withdraw: the report, its items, hashes and messages are gone from the database.
 pub async fn delete_report(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
+    crate::notice::outbox::delete_for_reports(db, &[id]).await?;
     report::Entity::delete_by_id(id).exec(db).await?;
     Ok(())
 }
@@ -392,6 +393,7 @@ pub async fn delete_closed_before(
     if ids.is_empty() {
         return Ok(0);
     }
+    crate::notice::outbox::delete_for_reports(db, &ids).await?;
     let deleted = report::Entity::delete_many()
         .filter(report::Column::Id.is_in(ids))
         .exec(db)

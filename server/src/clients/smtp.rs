@@ -30,15 +30,23 @@ pub struct Mailer {
 }
 
 impl Mailer {
-    /// `url` is `smtp://host:port` (STARTTLS when offered, `?tls=required` to insist) or
-    /// `smtps://host:port`; `from` the envelope and header sender.
+    /// `url` is `smtp://host:port` (STARTTLS when the server offers it: lettre alone would
+    /// send in the clear; `?tls=required` to insist) or `smtps://host:port`; `from` the
+    /// envelope and header sender.
     pub fn new(
         url: &str,
         from: &str,
         from_name: &str,
         timeout: Duration,
     ) -> anyhow::Result<Mailer> {
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+        let url = if url.starts_with("smtp://") && !url.contains("tls=") {
+            let joiner = if url.contains('?') { '&' } else { '?' };
+            format!("{url}{joiner}tls=opportunistic")
+        } else {
+            url.to_owned()
+        };
+        // The URL may hold a password: it is never repeated in the error.
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&url)
             .with_context(|| "PORTAL_SMTP_URL is smtp://host:port or smtps://host:port")?
             .timeout(Some(timeout))
             .build();

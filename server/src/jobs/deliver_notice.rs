@@ -3,7 +3,7 @@
 //! except when its instance died between the mail server's acceptance and the mark below.
 //! That gap is one database write; the repeat carries the same Message-ID.
 
-use std::sync::Arc;
+use std::{sync::Arc, time::Duration};
 
 use app::{
     db::Db,
@@ -17,6 +17,7 @@ pub async fn deliver(
     db: Db,
     payload: serde_json::Value,
     mailer: Option<Arc<Mailer>>,
+    limit: Duration,
 ) -> Result<Done, Failed> {
     let job: outbox::DeliverJob =
         serde_json::from_value(payload).map_err(|_| Failed("bad_payload"))?;
@@ -25,8 +26,12 @@ pub async fn deliver(
     let Some(notice) = found.filter(|n| n.status == NoticeStatus::Queued) else {
         return Ok(Done::Finished);
     };
+    // The whole exchange within a third of the job's lease (lettre's timeout is per read
+    // and write): a slow server never lets another instance take the notice over meanwhile.
     let outcome = match &mailer {
-        Some(mailer) => mailer.send(&notice).await,
+        Some(mailer) => tokio::time::timeout(limit, mailer.send(&notice))
+            .await
+            .unwrap_or(Err(SendError::Transient("smtp_timeout"))),
         None => Err(SendError::Transient("no_smtp")),
     };
     match outcome {

@@ -91,8 +91,9 @@ impl Runner {
     /// Notice delivery through `mailer` (None: no SMTP configured; notices wait, then die).
     pub fn with_notice_jobs(self, mailer: Option<crate::clients::smtp::Mailer>) -> Runner {
         let mailer = mailer.map(Arc::new);
+        let limit = Duration::from_secs(Ord::max(self.lease_seconds / 3, 1) as u64);
         self.handle(app::jobs::kind::DELIVER_NOTICE, move |db, payload| {
-            deliver_notice::deliver(db, payload, mailer.clone())
+            deliver_notice::deliver(db, payload, mailer.clone(), limit)
         })
     }
 

@@ -190,6 +190,10 @@ async fn crash_run(backend: Backend, instances: usize) {
         while sink.count() == before && waiting.elapsed() < Duration::from_secs(15) {
             tokio::time::sleep(Duration::from_millis(5)).await;
         }
+        if sink.count() == before {
+            // Nothing was being delivered: no kill to count (the batch may be done).
+            break;
+        }
         tokio::time::sleep(Duration::from_millis(rand::random_range(0..60))).await;
         let victim = rand::random_range(0..running.len());
         running[victim].kill().expect("SIGKILL");
@@ -210,7 +214,7 @@ async fn crash_run(backend: Backend, instances: usize) {
         "{backend:?}: only {kills} kills landed mid-batch"
     );
     assert!(
-        repeats <= kills * CONCURRENT * instances,
+        repeats <= kills * CONCURRENT,
         "{backend:?}: {repeats} repeats for {kills} kills"
     );
 

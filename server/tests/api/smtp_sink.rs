@@ -73,7 +73,12 @@ impl SmtpSink {
 
 /// Starts a sink that waits `delay` before it answers each message's MAIL command.
 pub async fn start(delay: Duration) -> SmtpSink {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    start_on("127.0.0.1:0".parse().unwrap(), delay).await
+}
+
+/// [`start`] on `address` (the end-to-end tests' fixed port).
+pub async fn start_on(address: SocketAddr, delay: Duration) -> SmtpSink {
+    let listener = TcpListener::bind(address).await.expect("bind");
     let address = listener.local_addr().unwrap();
     let received = Arc::new(Mutex::new(Vec::new()));
     let keep = received.clone();

@@ -553,7 +553,14 @@ async fn a_second_organisations_analyst_is_refused_every_case_of_the_first() {
             .post("/api/staff/case", &[("id", &case.to_string())])
             .await;
         assert_eq!(response.status(), 403, "{backend:?} server function");
-        for action in ["claim", "note", "message", "close"] {
+        for action in [
+            "claim",
+            "note",
+            "message",
+            "close",
+            "send-notice",
+            "notice-filed",
+        ] {
             let response = other_analyst
                 .post(
                     &case_page,
