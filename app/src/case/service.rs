@@ -510,7 +510,9 @@ pub async fn view(
             },
         ));
     }
-    for (notice, _) in crate::notice::outbox::of_case(db, case_id).await? {
+    // Read once: the delivered ones go on the timeline, all of them into the notices part.
+    let case_notices = crate::notice::outbox::of_case(db, case_id).await?;
+    for (notice, _) in &case_notices {
         if let (Some(at), crate::notice::NoticeStatus::Sent) = (notice.sent_at, notice.status) {
             timeline.push((
                 at,
@@ -551,7 +553,7 @@ pub async fn view(
             name: o.name.clone(),
         })
         .collect();
-    let notices = crate::notice::service::views(db, case.id, now, name_of).await?;
+    let notices = crate::notice::service::views(case_notices, now, name_of);
     let (proposals, proposal_blocks) = if case.closed_at.is_none() {
         crate::notice::service::proposals(db, case.clone(), now).await?
     } else {

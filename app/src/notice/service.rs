@@ -502,15 +502,13 @@ pub async fn mark_filed(
     Ok(found)
 }
 
-/// The notices of a case as its page shows them; `name_of` names staff.
-pub async fn views(
-    db: &impl ConnectionTrait,
-    case_id: i64,
+/// The notices of a case (`outbox::of_case`) as its page shows them; `name_of` names staff.
+pub fn views(
+    notices: Vec<(notice::Model, Vec<super::entity::notice_item::Model>)>,
     now: i64,
     name_of: impl Fn(i64) -> String,
-) -> Result<Vec<NoticeView>, DbErr> {
-    Ok(outbox::of_case(db, case_id)
-        .await?
+) -> Vec<NoticeView> {
+    notices
         .into_iter()
         .map(|(n, items)| NoticeView {
             id: n.id,
@@ -530,5 +528,5 @@ pub async fn views(
             text: n.body,
             last_error: n.last_error,
         })
-        .collect())
+        .collect()
 }
