@@ -60,6 +60,9 @@ const limited: Backend = {
 };
 const limitedSpec = /\.limited\.spec\.ts$/;
 const scan = /privacy\.scan\.ts$/;
+// The look of every page (tests/look): screenshots in artifacts/look/ and layout checks, once,
+// on the first (SQLite) server with JavaScript, in a project of its own.
+const lookSpec = /\.look\.spec\.ts$/;
 
 // Staff sign in at a real OpenID provider (npm `oidc-provider`, e2e/oidc/provider.mjs) on
 // loopback; the first administrator is invited by `portal admin invite` before each server starts.
@@ -107,13 +110,13 @@ export default defineConfig({
     ...backends.flatMap((backend) => [
       {
         name: `${backend.name}-js`,
-        testIgnore: [/\.nojs\.spec\.ts$/, limitedSpec, scan],
+        testIgnore: [/\.nojs\.spec\.ts$/, limitedSpec, lookSpec, scan],
         metadata: backend,
         use: { baseURL: `http://127.0.0.1:${backend.port}`, javaScriptEnabled: true },
       },
       {
         name: `${backend.name}-nojs`,
-        testIgnore: [/\.hydrate\.spec\.ts$/, limitedSpec, scan],
+        testIgnore: [/\.hydrate\.spec\.ts$/, limitedSpec, lookSpec, scan],
         metadata: backend,
         use: { baseURL: `http://127.0.0.1:${backend.port}`, javaScriptEnabled: false },
       },
@@ -125,10 +128,21 @@ export default defineConfig({
       use: { baseURL: `http://127.0.0.1:${limited.port}`, javaScriptEnabled: true },
     },
     {
+      name: 'look',
+      testMatch: lookSpec,
+      metadata: backends[0],
+      use: { baseURL: `http://127.0.0.1:${backends[0].port}`, javaScriptEnabled: true },
+    },
+    {
       name: 'privacy-scan',
       testMatch: scan,
       metadata: { backends: [...backends, limited] },
-      dependencies: [...backends.flatMap((backend) => [`${backend.name}-js`, `${backend.name}-nojs`]), 'limited-js'],
+      // `look` sends reports to the SQLite server too: the scan comes after it.
+      dependencies: [
+        ...backends.flatMap((backend) => [`${backend.name}-js`, `${backend.name}-nojs`]),
+        'limited-js',
+        'look',
+      ],
     },
   ],
   webServer: [

@@ -64,9 +64,16 @@ where
     P: Default + Clone + Send + Sync + Serialize + DeserializeOwned + 'static,
 {
     SharedValue::new(|| {
+        // From the render's context (a form post rendered again), or from the request (a
+        // draft kept through a staff sign-in, put there by the server's `restore_draft`).
         #[cfg(feature = "ssr")]
         {
-            use_context::<P>().unwrap_or_default()
+            use_context::<P>()
+                .or_else(|| {
+                    use_context::<http::request::Parts>()
+                        .and_then(|parts| parts.extensions.get::<P>().cloned())
+                })
+                .unwrap_or_default()
         }
         #[cfg(not(feature = "ssr"))]
         P::default()
@@ -74,10 +81,16 @@ where
     .into_inner()
 }
 
+/// Said by a staff page whose form was posted after the session ended: the text typed is kept
+/// on the server, with the sign-in, and comes back after it.
+#[derive(Debug, Clone, Copy)]
+pub struct DraftKept;
+
 /// A staff page's answer when its server function refused or failed: what happened, in words,
 /// and the way (back) in.
 pub fn refusal(error: &AppError, lang: Lang) -> AnyView {
     let id = match error {
+        AppError::Unauthenticated if use_context::<DraftKept>().is_some() => "staff-draft-kept",
         AppError::Unauthenticated => "staff-refused-signed-out",
         AppError::Forbidden => "staff-refused-role",
         AppError::NotFound | AppError::Internal | AppError::ServerFn(_) => "staff-error-try-again",

@@ -8,7 +8,7 @@ use crate::{
     abuse::Limits,
     db::Db,
     error::AppError,
-    report::{ReportKeys, writer::ReportWriter},
+    report::{ExitedDrafts, ReportKeys, writer::ReportWriter},
     staff::{
         Permission,
         access::{self, SignedInStaff},
@@ -26,6 +26,8 @@ pub struct AppContext {
     pub reports: ReportWriter,
     pub keys: ReportKeys,
     pub limits: Limits,
+    /// Drafts left by quick exit without JavaScript (`report::ExitedDrafts`).
+    pub exits: std::sync::Arc<ExitedDrafts>,
 }
 
 /// The request context, as the server put it in the Leptos context.

@@ -14,6 +14,8 @@ footer-privacy-title = Your privacy
 footer-privacy-images = Your photos and videos stay on your device. We only receive fingerprints of them, never the images.
 footer-privacy-identity = You do not need to give your name. We do not keep your IP address or what device you use.
 footer-privacy-traces = We leave no cookies on your device unless you sign in with your receipt.
+footer-privacy-history = “Leave now” (or the Esc key) takes you to a weather site at once and removes this visit from the back button.
+footer-privacy-history-no-js = Without JavaScript, the pages you opened here stay in your browser's history. To remove them, clear your browsing history, or use a private window.
 footer-help-link = Need help right now?
 
 ## Pages that are still being built

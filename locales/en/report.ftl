@@ -16,6 +16,7 @@ report-files-choose = Choose photos or videos
 report-files-no-js = Making fingerprints needs JavaScript. You can still report the web addresses where the images appear.
 report-files-progress-label = Making fingerprints
 report-files-cancel = Stop
+report-files-waiting = Waiting for its turn…
 report-files-working = Making a fingerprint…
 report-files-ready = Fingerprint ready
 report-files-low-quality = Fingerprint ready. This picture has little detail, so copies may be harder to find.
@@ -37,6 +38,8 @@ report-safety-title = { $who ->
    *[self] Are you safe right now?
 }
 report-safety-hint = There is no wrong answer. If not, we first show you who can help right away.
+report-history-js = To change an answer, use the Back button on this page. Your browser's own back button leaves the report, and what you filled in is gone.
+report-history-no-js = Your browser is not running JavaScript, so each step of this report stays in its history. After “Leave now”, those steps show nothing you filled in. To remove them completely, clear your browsing history, or use a private window next time.
 report-safety-safe = { $who ->
     [child] Yes, my child is safe right now
     [other] Yes, they are safe right now
@@ -173,8 +176,6 @@ report-error-url-spaces = A web address has no spaces. Put each address on its o
 report-error-url-scheme = Please give a web address that starts with https:// or http://.
 report-error-url-too-long = This web address is too long.
 report-error-url-too-many = You can give at most 20 addresses in one report. You can add more later.
-report-error-platform-needed = Please name the app or website too.
-report-error-handle-needed = Please give the account name too.
 report-error-files-invalid = Something went wrong with the fingerprints. Please choose the files again.
 report-error-files-too-many = You can add at most 20 files in one report. You can add more later.
 report-error-contact-consent = Tick the box if we may contact you, or leave the contact field empty.
@@ -253,6 +254,9 @@ follow-up-withdrawn = Your report has been withdrawn and everything in it has be
 follow-up-sign-out = Sign out
 follow-up-signed-out = You are signed out.
 follow-up-signed-out-idle = You were signed out because nothing happened for a while. Enter your receipt again to go on.
+follow-up-text-kept = What you wrote is kept. Enter your receipt, and it will be back in its box, ready to send.
+follow-up-text-to-copy = Your report cannot be opened just now. What you wrote is below: copy it somewhere safe and try again in a few minutes.
+follow-up-kept-after-sign-in = You are signed in again. What you wrote is back in its box: check it and send it.
 follow-up-idle-note = For your safety you are signed out after 15 minutes without activity, and when you close the browser.
 follow-up-error-receipt-format = This does not look like a receipt. A receipt has 20 letters and digits.
 follow-up-error-receipt-unknown = We don't know this receipt. Please check it and try again.
@@ -261,6 +265,7 @@ follow-up-error-message-empty = Please write a message first.
 follow-up-error-urls-empty = Please give at least one web address.
 follow-up-error-form-expired = This form has expired. Please try again.
 follow-up-error-try-again = Something went wrong on our side. Please try again.
+follow-up-error-connection = The connection dropped, so this was not sent. What you wrote is still here: please try again.
 
 ## Countries hosts are often in (hosting lookups)
 country-CH = Switzerland

@@ -3,11 +3,14 @@
 staff-sign-in-intro = Helpline staff, analysts, caseworkers, care partners and administrators sign in here with their organisation's account.
 staff-sign-in-button = Sign in with your organisation's account
 staff-sign-out = Sign out
+staff-shell-brand = { -portal-name } workspace
 staff-signed-out = You are signed out.
 staff-sign-in-refused = This account has not been invited to the staff workspace. Ask an administrator of the portal to invite you, then sign in again.
 staff-sign-in-failed = Signing in did not work. Please try again.
 staff-sign-in-unavailable = Signing in is not possible right now: the identity provider cannot be reached or is not configured.
 staff-refused-signed-out = Please sign in to see this page.
+staff-draft-kept = You were signed out, so this was not saved. What you wrote is kept: sign in again, and it will be back in its box on this page.
+staff-draft-restored = You are signed in again. What you wrote before is back in its box: check it and send it.
 staff-refused-role = Your role does not give access to this page.
 staff-error-try-again = Something went wrong. Please try again.
 

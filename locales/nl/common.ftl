@@ -14,6 +14,8 @@ footer-privacy-title = Je privacy
 footer-privacy-images = Je foto's en video's blijven op je apparaat. Wij krijgen alleen vingerafdrukken ervan, nooit de beelden zelf.
 footer-privacy-identity = Je hoeft je naam niet te geven. We bewaren je IP-adres niet, en ook niet welk apparaat je gebruikt.
 footer-privacy-traces = We laten geen cookies achter op je apparaat, behalve als je inlogt met je bewijscode.
+footer-privacy-history = “Snel weg” (of de Esc-toets) brengt je meteen naar een weersite en haalt dit bezoek uit de terugknop.
+footer-privacy-history-no-js = Zonder JavaScript blijven de pagina's die je hier opende in de geschiedenis van je browser staan. Wis je browsegeschiedenis om ze weg te halen, of gebruik een privévenster.
 footer-help-link = Heb je nu hulp nodig?
 
 ## Pagina's die nog gebouwd worden

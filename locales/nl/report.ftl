@@ -16,6 +16,7 @@ report-files-choose = Kies foto's of video's
 report-files-no-js = Voor het maken van vingerafdrukken is JavaScript nodig. Je kunt wel de webadressen melden waar de beelden staan.
 report-files-progress-label = Vingerafdrukken maken
 report-files-cancel = Stoppen
+report-files-waiting = Wacht op zijn beurt…
 report-files-working = Vingerafdruk maken…
 report-files-ready = Vingerafdruk klaar
 report-files-low-quality = Vingerafdruk klaar. Deze foto heeft weinig details, dus kopieën zijn misschien moeilijker te vinden.
@@ -37,6 +38,8 @@ report-safety-title = { $who ->
    *[self] Ben je nu veilig?
 }
 report-safety-hint = Er is geen fout antwoord. Zo niet, dan laten we eerst zien wie je meteen kan helpen.
+report-history-js = Wil je een antwoord veranderen? Gebruik de knop Terug op deze pagina. De terugknop van je browser verlaat de melding, en wat je invulde is dan weg.
+report-history-no-js = Je browser gebruikt geen JavaScript, dus elke stap van deze melding blijft in de geschiedenis van je browser staan. Na “Snel weg” tonen die stappen niets meer van wat je invulde. Wil je ze helemaal weghalen? Wis je browsegeschiedenis, of gebruik de volgende keer een privévenster.
 report-safety-safe = { $who ->
     [child] Ja, mijn kind is nu veilig
     [other] Ja, die persoon is nu veilig
@@ -173,8 +176,6 @@ report-error-url-spaces = Een webadres heeft geen spaties. Zet elk adres op een 
 report-error-url-scheme = Geef een webadres dat begint met https:// of http://.
 report-error-url-too-long = Dit webadres is te lang.
 report-error-url-too-many = Je kunt hoogstens 20 adressen per melding geven. Later kun je er meer toevoegen.
-report-error-platform-needed = Noem ook de app of website.
-report-error-handle-needed = Geef ook de accountnaam.
 report-error-files-invalid = Er ging iets mis met de vingerafdrukken. Kies de bestanden opnieuw.
 report-error-files-too-many = Je kunt hoogstens 20 bestanden per melding toevoegen. Later kun je er meer toevoegen.
 report-error-contact-consent = Vink het vakje aan als we contact mogen opnemen, of laat het contactveld leeg.
@@ -253,6 +254,9 @@ follow-up-withdrawn = Je melding is ingetrokken en alles is verwijderd.
 follow-up-sign-out = Uitloggen
 follow-up-signed-out = Je bent uitgelogd.
 follow-up-signed-out-idle = Je bent uitgelogd omdat er een tijdje niets gebeurde. Vul je bewijscode opnieuw in om verder te gaan.
+follow-up-text-kept = Wat je schreef is bewaard. Vul je bewijscode in, dan staat het weer in het vak, klaar om te versturen.
+follow-up-text-to-copy = Je melding kan nu even niet worden geopend. Wat je schreef staat hieronder: kopieer het naar een veilige plek en probeer het over een paar minuten opnieuw.
+follow-up-kept-after-sign-in = Je bent weer ingelogd. Wat je schreef staat weer in het vak: kijk het na en verstuur het.
 follow-up-idle-note = Voor je veiligheid word je na 15 minuten zonder activiteit uitgelogd, en als je de browser sluit.
 follow-up-error-receipt-format = Dit lijkt geen bewijscode. Een bewijscode heeft 20 letters en cijfers.
 follow-up-error-receipt-unknown = Deze bewijscode kennen we niet. Controleer hem en probeer het opnieuw.
@@ -261,6 +265,7 @@ follow-up-error-message-empty = Schrijf eerst een bericht.
 follow-up-error-urls-empty = Geef minstens één webadres.
 follow-up-error-form-expired = Dit formulier is verlopen. Probeer het opnieuw.
 follow-up-error-try-again = Er ging bij ons iets mis. Probeer het opnieuw.
+follow-up-error-connection = De verbinding viel weg, dus dit is niet verstuurd. Wat je schreef staat er nog: probeer het opnieuw.
 
 ## Countries hosts are often in (hosting lookups)
 country-CH = Zwitserland

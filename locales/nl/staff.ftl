@@ -3,11 +3,14 @@
 staff-sign-in-intro = Medewerkers van hulplijnen, analisten, casemanagers, zorgpartners en beheerders loggen hier in met het account van hun organisatie.
 staff-sign-in-button = Inloggen met het account van je organisatie
 staff-sign-out = Uitloggen
+staff-shell-brand = { -portal-name } werkplek
 staff-signed-out = Je bent uitgelogd.
 staff-sign-in-refused = Dit account is niet uitgenodigd voor de werkplek. Vraag een beheerder van het portaal om je uit te nodigen en log daarna opnieuw in.
 staff-sign-in-failed = Inloggen is niet gelukt. Probeer het opnieuw.
 staff-sign-in-unavailable = Inloggen kan nu niet: de identiteitsprovider is niet bereikbaar of niet ingesteld.
 staff-refused-signed-out = Log in om deze pagina te zien.
+staff-draft-kept = Je was uitgelogd, dus dit is niet opgeslagen. Wat je schreef is bewaard: log opnieuw in, dan staat het weer in het vak op deze pagina.
+staff-draft-restored = Je bent weer ingelogd. Wat je eerder schreef staat weer in het vak: kijk het na en verstuur het.
 staff-refused-role = Je rol geeft geen toegang tot deze pagina.
 staff-error-try-again = Er ging iets mis. Probeer het opnieuw.
 

@@ -65,6 +65,7 @@ impl Application {
             reports,
             limits: Limits::new(settings.reports_per_client, keys.work, keys.reshow),
             keys,
+            exits: Default::default(),
         };
         let store_for_sessions = DbSessionStore::new(store.clone());
         let sessions = SessionManagerLayer::new(store_for_sessions)
@@ -191,6 +192,7 @@ impl Application {
             app: app_context,
             context: context.clone(),
             oidc,
+            quick_exit: QuickExitSetting(settings.quick_exit_url.clone()),
         };
         let client_keys = client_key::ClientKeys::new(settings.client_ip.clone());
         let router = routes::router(state)

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use app::ssr::AppContext;
+use app::{shell::QuickExitSetting, ssr::AppContext};
 use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 
@@ -21,4 +21,6 @@ pub struct AppState {
     pub context: LeptosContext,
     /// Staff sign-in; `None` when no identity provider is configured (development only).
     pub oidc: Option<Arc<OidcLogin>>,
+    /// Where quick exit goes (`/exit` redirects there).
+    pub quick_exit: QuickExitSetting,
 }

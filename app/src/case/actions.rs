@@ -55,13 +55,7 @@ pub async fn handle(
     form: &[(String, String)],
 ) -> Outcome<PostedCaseForm> {
     // Whatever happens, what was typed comes back with the page.
-    let kept = PostedCaseForm {
-        message: get(form, "message").chars().take(10_000).collect(),
-        note: get(form, "note").chars().take(10_000).collect(),
-        item: get(form, "item_id").parse().ok(),
-        reason: get(form, "reason").chars().take(10_000).collect(),
-        error: None,
-    };
+    let kept = PostedCaseForm::typed(form);
     let Some(action) = action(form) else {
         return Outcome::Render(PostedCaseForm {
             error: Some("case-error-choose".to_owned()),

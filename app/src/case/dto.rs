@@ -269,3 +269,30 @@ pub struct PostedCaseForm {
     pub item: Option<i64>,
     pub reason: String,
 }
+
+impl PostedCaseForm {
+    /// The text a case form carried, to put back into the page whatever refuses the post.
+    pub fn typed(form: &[(String, String)]) -> PostedCaseForm {
+        let get = |name: &str| {
+            form.iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v.as_str())
+                .unwrap_or_default()
+        };
+        let text = |name: &str| get(name).chars().take(10_000).collect();
+        PostedCaseForm {
+            error: None,
+            message: text("message"),
+            note: text("note"),
+            item: get("item_id").parse().ok(),
+            reason: text("reason"),
+        }
+    }
+
+    /// Whether anything was typed.
+    pub fn has_text(&self) -> bool {
+        !(self.message.trim().is_empty()
+            && self.note.trim().is_empty()
+            && self.reason.trim().is_empty())
+    }
+}

@@ -309,7 +309,7 @@ pub fn CasePage() -> impl IntoView {
     let title = move || t_args(i18n.lang.get(), "case-title", &[("id", id().into())]);
     view! {
         <PageTitle text=title />
-        <p>
+        <p class="link-alone">
             <a href=move || i18n.href("/staff/cases")>{tr("case-back-to-queue")}</a>
         </p>
         {move || {
@@ -522,7 +522,7 @@ fn item_html(
             <p>
                 <span class="item-kind">{t(lang, "case-item-account")}</span>
                 " "
-                <code>{format!("{platform}: {handle}")}</code>
+                <code>{crate::report::account_label(&platform, &handle)}</code>
             </p>
         }
         .into_any(),

@@ -21,18 +21,27 @@ pub async fn handle(
     let form = Fields(form);
     let get = |name: &str| form.get(name).unwrap_or_default();
     let action = get("action");
+    // What the person typed, put back into the page whatever refuses the post: writing to
+    // staff is exactly when someone takes longer than the 15 minutes of the idle sign-out.
+    let kept = |posted: PostedFollowUp| PostedFollowUp {
+        message: capped(get("message")),
+        urls: capped(get("urls")),
+        ..posted
+    };
     if action == "sign-in" {
-        return sign_in(intake, session, client, get("receipt")).await;
+        return sign_in(intake, session, client, get("receipt"), kept).await;
     }
     let Some((report_id, csrf)) = signed_in::current(session, intake.db.now()).await else {
-        return Outcome::Render(PostedFollowUp::notice("follow-up-signed-out-idle"));
+        // The sign-in form carries the text through in hidden fields (no cookie, no storage
+        // before sign-in), and the page after sign-in shows it in its box again.
+        return Outcome::Render(kept(PostedFollowUp::notice("follow-up-signed-out-idle")));
     };
     // The synchroniser token: a form from another page or an old tab cannot act.
     if !bool::from(subtle::ConstantTimeEq::ct_eq(
         get("csrf").as_bytes(),
         csrf.as_bytes(),
     )) {
-        return Outcome::Render(PostedFollowUp::notice("follow-up-error-form-expired"));
+        return Outcome::Render(kept(PostedFollowUp::notice("follow-up-error-form-expired")));
     }
     // Every action here writes.
     let db = intake.db.write();
@@ -101,9 +110,15 @@ pub async fn handle(
         Ok(()) => Outcome::Redirect(None),
         Err(error) => {
             tracing::error!(%error, "could not save a follow-up change");
-            Outcome::Render(PostedFollowUp::notice("follow-up-error-try-again"))
+            Outcome::Render(kept(PostedFollowUp::notice("follow-up-error-try-again")))
         }
     }
+}
+
+/// Text carried back into a form: never more than the longest a field accepts, with room to
+/// show the person what was too long.
+fn capped(text: &str) -> String {
+    text.chars().take(MAX_MESSAGE_CHARS * 2).collect()
 }
 
 async fn sign_in(
@@ -111,13 +126,14 @@ async fn sign_in(
     session: &Session,
     client: Option<&ClientKey>,
     typed: &str,
+    kept: impl Fn(PostedFollowUp) -> PostedFollowUp,
 ) -> Outcome<PostedFollowUp> {
     let refuse = |message: &str| {
-        Outcome::Render(PostedFollowUp {
+        Outcome::Render(kept(PostedFollowUp {
             errors: vec![FieldError::new("receipt", message)],
             receipt: typed.chars().take(64).collect(),
             ..PostedFollowUp::default()
-        })
+        }))
     };
     let Some(receipt) = Receipt::parse(typed) else {
         return refuse("follow-up-error-receipt-format");
@@ -146,7 +162,16 @@ async fn sign_in(
         Ok(Some(report)) => {
             guess.give_back();
             match signed_in::sign_in(session, report.id, intake.db.now()).await {
-                Ok(()) => Outcome::Redirect(None),
+                Ok(()) => {
+                    let back = kept(PostedFollowUp::notice("follow-up-kept-after-sign-in"));
+                    if back.message.is_empty() && back.urls.is_empty() {
+                        Outcome::Redirect(None)
+                    } else {
+                        // Signed in again with text kept from before: the page shows it in
+                        // its box, to send now.
+                        Outcome::Render(back)
+                    }
+                }
                 Err(error) => {
                     tracing::error!(%error, "could not start a session");
                     refuse("follow-up-error-try-again")

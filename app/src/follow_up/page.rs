@@ -91,10 +91,9 @@ pub async fn load_follow_up() -> Result<Option<CaseView>, AppError> {
         .map(|item| {
             let label = match item.kind {
                 ItemKind::Url => item.url.clone().unwrap_or_default(),
-                ItemKind::Account => format!(
-                    "{}: {}",
-                    item.platform.clone().unwrap_or_default(),
-                    item.handle.clone().unwrap_or_default()
+                ItemKind::Account => crate::report::account_label(
+                    item.platform.as_deref().unwrap_or_default(),
+                    item.handle.as_deref().unwrap_or_default(),
                 ),
                 ItemKind::File => {
                     photo += 1;
@@ -135,44 +134,206 @@ pub async fn load_follow_up() -> Result<Option<CaseView>, AppError> {
     }))
 }
 
+/// A follow-up form sent from the page with JavaScript: the same use case as the plain post
+/// (`actions::handle`), answered with what the page should show; the page then reads the
+/// report again. No navigation, so no entry in the browser's history: quick exit's
+/// `location.replace` then removes the whole visit.
+#[server(endpoint = "follow-up-post", input = leptos::server_fn::codec::Json)]
+pub async fn follow_up_post(form: Vec<(String, String)>) -> Result<PostedFollowUp, AppError> {
+    use crate::forms::Outcome;
+
+    let ctx = crate::ssr::context()?;
+    let session: tower_sessions::Session = leptos_axum::extract()
+        .await
+        .map_err(crate::error::internal)?;
+    let client = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<crate::abuse::ClientKey>().cloned());
+    match super::actions::handle(&ctx, &session, client.as_ref(), &form).await {
+        Outcome::Redirect(_) | Outcome::RedirectTo(..) => Ok(PostedFollowUp::default()),
+        Outcome::Render(posted) => Ok(posted),
+        Outcome::Refused(error) => Err(error),
+    }
+}
+
+/// Keeps a reporter's session alive while a form on the page holds typed text (with
+/// JavaScript): whether it still is.
+#[server(endpoint = "follow-up-alive")]
+pub async fn follow_up_alive() -> Result<bool, AppError> {
+    let ctx = crate::ssr::context()?;
+    let session: tower_sessions::Session = leptos_axum::extract()
+        .await
+        .map_err(crate::error::internal)?;
+    Ok(super::signed_in::current(&session, ctx.db.now())
+        .await
+        .is_some())
+}
+
 #[component]
 pub fn FollowUpPage() -> impl IntoView {
     let i18n = use_i18n();
-    let posted = crate::forms::posted::<PostedFollowUp>();
+    let posted = RwSignal::new(crate::forms::posted::<PostedFollowUp>());
     let case = Resource::new(|| (), |_| load_follow_up());
-    let notice = posted.notice.clone();
+    let busy = RwSignal::new(false);
+    #[cfg(feature = "hydrate")]
+    keep_alive_while_typing();
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        send_in_page(event, posted, case, busy);
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (event, case);
+    };
     view! {
         <PageTitle text=tr("follow-up-title") />
         {move || {
-            notice
-                .as_deref()
+            posted
+                .read()
+                .notice
+                .clone()
                 .map(|id| {
                     view! {
-                        <p class="notice" role="status">
-                            {t(i18n.lang.get(), id)}
+                        <p class="notice" role="status" tabindex="-1" data-follow-up-notice="">
+                            {t(i18n.lang.get(), &id)}
                         </p>
                     }
                 })
         }}
-        <Suspense fallback=|| ()>
-            {move || {
-                let lang = i18n.lang.get();
-                let posted = posted.clone();
-                case.get()
-                    .map(|loaded| match loaded {
-                        Ok(Some(case)) => case_view(case, posted, lang).into_any(),
-                        Ok(None) => sign_in_form(posted, lang).into_any(),
-                        Err(_) => {
-                            view! {
-                                <p class="notice" role="alert">
-                                    {t(lang, "follow-up-error-try-again")}
-                                </p>
-                            }
-                                .into_any()
-                        }
+        // Every form on the page is sent through here with JavaScript (bubbling submit).
+        <div class="follow-up" on:submit=on_submit aria-busy=move || busy.get().to_string()>
+            <Transition fallback=|| ()>
+                {move || {
+                    let lang = i18n.lang.get();
+                    let posted = posted.get();
+                    case.get()
+                        .map(|loaded| match loaded {
+                            Ok(Some(case)) => case_view(case, posted, lang).into_any(),
+                            Ok(None) => sign_in_form(posted, lang).into_any(),
+                            Err(_) => unavailable(posted, lang).into_any(),
+                        })
+                }}
+            </Transition>
+        </div>
+    }
+}
+
+/// With JavaScript: send the form to [`follow_up_post`], show its answer and read the report
+/// again, all in place.
+#[cfg(feature = "hydrate")]
+fn send_in_page(
+    event: leptos::ev::SubmitEvent,
+    posted: RwSignal<PostedFollowUp>,
+    case: Resource<Result<Option<CaseView>, AppError>>,
+    busy: RwSignal<bool>,
+) {
+    use wasm_bindgen::JsCast;
+
+    let Some(form) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+    else {
+        return;
+    };
+    let Ok(data) = web_sys::FormData::new_with_form(&form) else {
+        return;
+    };
+    event.prevent_default();
+    if busy.get_untracked() {
+        return;
+    }
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    if let Ok(Some(entries)) = js_sys::try_iter(&data) {
+        for entry in entries.flatten() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            if let (Some(name), Some(value)) = (entry.get(0).as_string(), entry.get(1).as_string())
+            {
+                pairs.push((name, value));
+            }
+        }
+    }
+    // Whatever happens to the post, the text in the boxes stays (a lost connection included).
+    let typed = |name: &str| {
+        pairs
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let (message, urls) = (typed("message"), typed("urls"));
+    busy.set(true);
+    leptos::task::spawn_local(async move {
+        let answer = match follow_up_post(pairs).await {
+            Ok(answer) => answer,
+            Err(_) => PostedFollowUp {
+                message,
+                urls,
+                ..PostedFollowUp::notice("follow-up-error-connection")
+            },
+        };
+        let focus = if !answer.errors.is_empty() {
+            "[aria-invalid=true]"
+        } else if answer.notice.is_some() {
+            "[data-follow-up-notice]"
+        } else {
+            "h1"
+        };
+        posted.set(answer);
+        case.refetch();
+        busy.set(false);
+        // Once the page shows the answer, focus goes to what it says, so screen readers and
+        // keyboards follow.
+        let focus = focus.to_owned();
+        leptos::task::spawn_local(async move {
+            gloo_timers_wait(50).await;
+            if let Some(element) = document()
+                .query_selector(&focus)
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = element.focus();
+            }
+        });
+    });
+}
+
+/// Waits `ms` milliseconds in the browser.
+#[cfg(feature = "hydrate")]
+async fn gloo_timers_wait(ms: i32) {
+    let tick = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+}
+
+/// With JavaScript, a form holding typed text keeps the session alive: every four minutes
+/// (the idle sign-out is after fifteen) the page says it is still in use, only while a box
+/// on it holds text.
+#[cfg(feature = "hydrate")]
+fn keep_alive_while_typing() {
+    use std::time::Duration;
+
+    let handle = set_interval_with_handle(
+        || {
+            // The two boxes a reporter writes in: the reply and the added addresses.
+            let typing = ["#field-message", "#field-urls"].into_iter().any(|id| {
+                document()
+                    .query_selector(id)
+                    .ok()
+                    .flatten()
+                    .and_then(|node| {
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlTextAreaElement>(node).ok()
                     })
-            }}
-        </Suspense>
+                    .is_some_and(|area| !area.value().trim().is_empty())
+            });
+            if typing {
+                leptos::task::spawn_local(async {
+                    let _ = follow_up_alive().await;
+                });
+            }
+        },
+        Duration::from_secs(4 * 60),
+    );
+    if let Ok(handle) = handle {
+        on_cleanup(move || handle.clear());
     }
 }
 
@@ -186,9 +347,32 @@ fn field_errors(texts: Vec<String>, field: &'static str) -> impl IntoView + use<
     })
 }
 
+/// The report cannot be read at all (the database is down): whatever the person had just
+/// written is still shown, in boxes they can copy from, so nothing typed is lost.
+fn unavailable(posted: PostedFollowUp, lang: Lang) -> impl IntoView + use<> {
+    let field = |id: &'static str, label: &'static str, text: String| {
+        (!text.is_empty()).then(|| {
+            view! {
+                <div class="field">
+                    <label for=id>{t(lang, label)}</label>
+                    <textarea id=id rows="4" readonly="">{text}</textarea>
+                </div>
+            }
+        })
+    };
+    let has_text = !posted.message.is_empty() || !posted.urls.is_empty();
+    view! {
+        <p class="notice" role="alert">{t(lang, "follow-up-error-try-again")}</p>
+        {has_text.then(|| view! { <p>{t(lang, "follow-up-text-to-copy")}</p> })}
+        {field("field-message", "follow-up-reply-label", posted.message)}
+        {field("field-urls", "report-urls-label", posted.urls)}
+    }
+}
+
 fn sign_in_form(posted: PostedFollowUp, lang: Lang) -> impl IntoView + use<> {
     let errors = posted.errors_for("receipt", lang);
     let invalid = !errors.is_empty();
+    let kept = kept_fields(&posted, lang);
     view! {
         <p class="lead">{t(lang, "follow-up-intro")}</p>
         <form method="post" class="sign-in">
@@ -211,10 +395,24 @@ fn sign_in_form(posted: PostedFollowUp, lang: Lang) -> impl IntoView + use<> {
                     aria-describedby=if invalid { "error-receipt" } else { "receipt-hint" }
                 />
             </div>
+            {kept}
             <button type="submit" class="button">{t(lang, "follow-up-sign-in")}</button>
         </form>
         <p class="hint">{t(lang, "follow-up-lost-receipt")}</p>
     }
+}
+
+/// Text typed before an idle sign-out, carried through the sign-in form (hidden fields, never
+/// a cookie or storage) and said to be kept.
+fn kept_fields(posted: &PostedFollowUp, lang: Lang) -> impl IntoView + use<> {
+    let has_text = !posted.message.is_empty() || !posted.urls.is_empty();
+    has_text.then(|| {
+        view! {
+            <p class="hint" data-testid="text-kept">{t(lang, "follow-up-text-kept")}</p>
+            <input type="hidden" name="message" value=posted.message.clone() />
+            <input type="hidden" name="urls" value=posted.urls.clone() />
+        }
+    })
 }
 
 /// The token and the action every signed-in form carries.

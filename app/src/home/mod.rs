@@ -36,7 +36,7 @@ pub fn HomePage() -> impl IntoView {
         <section class="urgent" aria-labelledby="urgent-title">
             <h2 id="urgent-title">{tr("home-urgent-title")}</h2>
             <p>{tr("home-urgent-text")}</p>
-            <p>
+            <p class="link-alone">
                 <a href=move || i18n.href("/help")>{tr("home-urgent-link")}</a>
             </p>
         </section>

@@ -71,7 +71,7 @@ pub fn ProvidersPage() -> impl IntoView {
     let providers = Resource::new(|| (), |_| load_providers());
     view! {
         <PageTitle text=tr("provider-list-title") />
-        <p>
+        <p class="link-alone">
             <a href=move || i18n.href("/staff")>{tr("provider-back-to-workspace")}</a>
         </p>
         {move || done_notice(i18n.lang.get())}
@@ -229,7 +229,7 @@ pub fn ProviderPage() -> impl IntoView {
     let id = move || params.with(|p| p.get("id")).unwrap_or_default();
     let provider = Resource::new(id, load_provider);
     view! {
-        <p>
+        <p class="link-alone">
             <a href=move || i18n.href("/staff/providers")>{tr("provider-back-to-list")}</a>
         </p>
         {move || done_notice(i18n.lang.get())}
@@ -432,7 +432,7 @@ fn provider_html(view: ProviderView, posted: PostedProviderForm, lang: Lang) -> 
                 .collect_view();
             view! {
                 <dt><code>{fact.clone()}</code></dt>
-                <dd><ul>{links}</ul></dd>
+                <dd><ul class="link-list">{links}</ul></dd>
             }
         })
         .collect_view();

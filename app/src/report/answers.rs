@@ -164,6 +164,17 @@ pub struct Account {
     pub handle: String,
 }
 
+/// How an account is shown: "Snapchat: @name", or either part alone. A victim often knows
+/// the app or the group but not the account's name (or the name but not which app), and
+/// either is enough for staff to start.
+pub fn account_label(platform: &str, handle: &str) -> String {
+    match (platform.trim(), handle.trim()) {
+        ("", handle) => handle.to_owned(),
+        (platform, "") => platform.to_owned(),
+        (platform, handle) => format!("{platform}: {handle}"),
+    }
+}
+
 /// Everything answered so far. Every field has a default, so a draft from an older page
 /// still reads.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

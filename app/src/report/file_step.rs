@@ -31,6 +31,7 @@ pub fn FileStep() -> impl IntoView {
             </noscript>
             <div
                 data-file-hasher=""
+                data-msg-waiting=tr("report-files-waiting")
                 data-msg-working=tr("report-files-working")
                 data-msg-ready=tr("report-files-ready")
                 data-msg-low-quality=tr("report-files-low-quality")

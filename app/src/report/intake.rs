@@ -58,6 +58,12 @@ async fn advance_step(
     if draft.submission.len() != 32 {
         draft.submission = start(false, "").draft.submission;
     }
+    // The person left this draft by quick exit, and the browser sent it again (Back, then a
+    // resubmit): nothing of it is shown, a new report starts.
+    // (Its reply language is the page's, not an answer about what happened.)
+    if intake.exits.has_left(&draft.submission) {
+        return start(false, &draft.reply_language);
+    }
     // The answers on screen always go into the draft, also when going back: Back never loses
     // anything.
     let mut errors = read_step(step, &form, &mut draft);
@@ -211,12 +217,6 @@ pub fn check_step(step: Step, draft: &Draft) -> Vec<FieldError> {
             }
             if handle.chars().count() > MAX_HANDLE_CHARS {
                 errors.push(FieldError::new("handle", "report-error-too-long"));
-            }
-            if platform.is_empty() && !handle.is_empty() {
-                errors.push(FieldError::new("platform", "report-error-platform-needed"));
-            }
-            if !platform.is_empty() && handle.is_empty() {
-                errors.push(FieldError::new("handle", "report-error-handle-needed"));
             }
         }
         Step::Files if draft.files.len() > MAX_FILES => {

@@ -11,6 +11,8 @@ mod views;
 #[cfg(feature = "ssr")]
 pub mod entity;
 #[cfg(feature = "ssr")]
+mod exits;
+#[cfg(feature = "ssr")]
 pub mod intake;
 #[cfg(feature = "ssr")]
 mod keys;
@@ -30,6 +32,8 @@ pub use page::{PostedReport, ReportInProgress, ReportPage, report_step};
 pub use steps::{FieldError, ReportState, Step};
 pub use views::error_text;
 
+#[cfg(feature = "ssr")]
+pub use exits::ExitedDrafts;
 #[cfg(feature = "ssr")]
 pub use keys::ReportKeys;
 #[cfg(feature = "ssr")]

@@ -270,8 +270,8 @@ fn item_rows(
     if let Some(account) = account {
         rows.push(item::ActiveModel {
             kind: Set(ItemKind::Account),
-            platform: Set(Some(account.platform.trim().to_owned())),
-            handle: Set(Some(account.handle.trim().to_owned())),
+            platform: Set(Some(account.platform.trim().to_owned()).filter(|p| !p.is_empty())),
+            handle: Set(Some(account.handle.trim().to_owned()).filter(|h| !h.is_empty())),
             ..blank()
         });
     }

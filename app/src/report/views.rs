@@ -208,6 +208,11 @@ fn safety(state: &ReportState, lang: Lang, w: &Args) -> impl IntoView + use<> {
             {field_errors(state, "safety", lang)}
             {options}
         </fieldset>
+        // What the browser keeps of this visit, said before anything is typed.
+        <p class="hint" data-testid="history-note">{t(lang, "report-history-js")}</p>
+        <noscript>
+            <p class="hint">{t(lang, "report-history-no-js")}</p>
+        </noscript>
         {buttons(lang, "report-next", false)}
     }
 }
@@ -611,7 +616,7 @@ fn done(state: &ReportState, lang: Lang) -> impl IntoView + use<> {
         <p>{t(lang, "report-sent-text")}</p>
         <section class="receipt" aria-labelledby="receipt-title">
             <h3 id="receipt-title">{t(lang, "report-receipt-title")}</h3>
-            <p class="receipt-code" data-receipt>{receipt.clone()}</p>
+            <p class="receipt-code" data-receipt>{receipt_groups(&receipt)}</p>
             <p class="receipt-actions">
                 <CopyButton text=receipt lang />
                 <a class="button-secondary" href=download download="receipt.txt">
@@ -631,12 +636,33 @@ fn done(state: &ReportState, lang: Lang) -> impl IntoView + use<> {
             <p>
                 <a class="button" href=i18n.href("/help")>{t(lang, "report-next-help")}</a>
             </p>
-            <p>
+            <p class="link-alone">
                 <a href=i18n.href("/follow-up")>{t(lang, "report-go-follow-up")}</a>
             </p>
         </section>
     }
     .into_any()
+}
+
+/// The receipt in its groups, each kept on one line: a code that wraps inside a group
+/// (`XZCG3-QB1BC-Z0GZE-Y` / `ZXVS`) is easy to copy wrongly by hand. The text stays the
+/// code itself, hyphens included, for copying and for screen readers.
+fn receipt_groups(receipt: &str) -> impl IntoView + use<> {
+    let groups: Vec<String> = receipt.split('-').map(str::to_owned).collect();
+    let last = groups.len().saturating_sub(1);
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(i, group)| {
+            // The line may break after a group's hyphen, never inside a group.
+            let (group, wbr) = if i < last {
+                (format!("{group}-"), true)
+            } else {
+                (group, false)
+            };
+            view! { <span class="receipt-group">{group}</span> {wbr.then(|| view! { <wbr /> })} }
+        })
+        .collect_view()
 }
 
 /// Copies the receipt; shown only once JavaScript runs (the clipboard needs it).

@@ -15,6 +15,6 @@ pub use csp::{PageNonce, page_policy, record_page_nonce};
 #[cfg(feature = "ssr")]
 pub use edge::{EdgeError, edge_page, lang_of_request};
 pub use language_switch::LanguageSwitch;
-pub use layout::{Layout, PageTitle, Placeholder, document_title};
+pub use layout::{Layout, PageTitle, Placeholder, document_title, is_staff_path};
 pub use not_found::{LanguageGate, NotFound};
-pub use quick_exit::{QuickExit, QuickExitScript, QuickExitSetting};
+pub use quick_exit::{EXIT_PATH, QuickExit, QuickExitScript, QuickExitSetting, neutral_url};

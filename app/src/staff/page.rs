@@ -92,7 +92,7 @@ fn signed_out_view(lang: Lang) -> impl IntoView {
 
 fn sign_out_form(csrf: String, lang: Lang) -> impl IntoView {
     view! {
-        <form method="post" action=routes::SIGN_OUT class="sign-out">
+        <form method="post" action=routes::SIGN_OUT class="sign-out" id="sign-out">
             <input type="hidden" name="csrf" value=csrf />
             <button type="submit" class="button secondary">
                 {t(lang, "staff-sign-out")}

@@ -34,7 +34,12 @@ pub const SIGN_OUT: &str = "/staff/sign-out";
 
 /// Server functions anyone may call: the report's steps, and the follow-up, which checks the
 /// receipt's own session. Every other server function is a staff one, in [`STAFF_SERVER_FNS`].
-pub const PUBLIC_SERVER_FNS: [&str; 2] = ["/api/report-step", "/api/follow-up"];
+pub const PUBLIC_SERVER_FNS: [&str; 4] = [
+    "/api/report-step",
+    "/api/follow-up",
+    "/api/follow-up-post",
+    "/api/follow-up-alive",
+];
 
 /// The permission a staff page needs (`path` without a language prefix), if it is one.
 pub fn page_permission(path: &str) -> Option<Permission> {

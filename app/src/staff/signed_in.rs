@@ -49,6 +49,12 @@ pub async fn current(session: &Session, now: i64) -> Option<(i64, String)> {
     Some((staff_id, csrf))
 }
 
+/// The staff member this session was signed in as, whether or not it is still live: a form
+/// that arrives after the session ended keeps its text for them only.
+pub async fn last_member(session: &Session) -> Option<i64> {
+    session.get(STAFF).await.ok()?
+}
+
 pub async fn sign_out(session: &Session) {
     let _ = session.flush().await;
 }

@@ -1,4 +1,4 @@
-import { test, expect, expectNoTraces, ALL_PATHS } from '../fixtures';
+import { test, expect, expectNoTraces, ALL_PATHS, PUBLIC_PATHS } from '../fixtures';
 
 test.describe('Home | Render', () => {
   test('renders in English for an English browser', async ({ page }) => {
@@ -29,11 +29,26 @@ test.describe('Home | Render', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText('verwijderen');
   });
 
-  test('every page has a quick exit and leaves no trace', async ({ page }) => {
-    for (const path of ALL_PATHS) {
+  test('every public page has a quick exit and leaves no trace', async ({ page }) => {
+    for (const path of PUBLIC_PATHS) {
       for (const prefix of ['', '/nl']) {
         await page.goto(prefix && path === '/' ? prefix : prefix + path);
         await expect(page.locator('[data-quick-exit]'), `${prefix}${path}`).toBeVisible();
+        await expectNoTraces(page);
+      }
+    }
+  });
+
+  // Staff work at a desk in their own organisation: their pages carry the workspace's own
+  // header (no quick exit, no victims' footer), and leave no trace all the same.
+  test('staff pages have the workspace header and leave no trace', async ({ page }) => {
+    const staff = ALL_PATHS.filter((path) => !PUBLIC_PATHS.includes(path));
+    expect(staff).toContain('/staff');
+    for (const path of staff) {
+      for (const prefix of ['', '/nl']) {
+        await page.goto(prefix + path);
+        await expect(page.locator('main.workspace'), `${prefix}${path}`).toBeVisible();
+        await expect(page.locator('[data-quick-exit]')).toHaveCount(0);
         await expectNoTraces(page);
       }
     }

@@ -6,6 +6,7 @@ pub mod error;
 pub mod forms;
 pub mod health;
 pub mod public_forms;
+pub mod staff_drafts;
 pub mod staff_forms;
 pub mod staff_sign_in;
 
@@ -203,11 +204,16 @@ pub fn router(state: AppState) -> Router {
     });
     // Staff sign-in (see app::staff::routes): open to anyone, it only leads to the provider.
     router
+        .route(shell::EXIT_PATH, get(public_forms::exit))
         .route(SIGN_IN, get(staff_sign_in::sign_in))
         .route(OIDC_CALLBACK, get(staff_sign_in::callback))
         .fallback(file_and_error_handler_with_context::<AppState, _>(
             leptos_context,
             shell,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            staff_drafts::restore,
         ))
         .with_state(state)
 }

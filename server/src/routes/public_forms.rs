@@ -7,10 +7,12 @@ use app::{
     report::{PostedReport, intake},
 };
 use axum::{
-    extract::{Request, State},
-    response::Response,
+    extract::{Query, Request, State},
+    response::{IntoResponse, Redirect, Response},
 };
+use http::{HeaderValue, header};
 use leptos::prelude::*;
+use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::forms::{answer, client_of, form_pairs, render};
@@ -27,6 +29,35 @@ pub async fn report(State(state): State<AppState>, request: Request) -> Response
         provide_context(PostedReport(next.clone()))
     })
     .await
+}
+
+/// Quick exit from a report step without JavaScript: the draft is remembered as left (so a
+/// resubmit from the browser's history shows nothing of it), then the neutral site. Never
+/// cached, never a referrer.
+pub async fn exit(State(state): State<AppState>, Query(exit): Query<Exit>) -> Response {
+    if let Some(draft) = &exit.draft {
+        state.app.exits.remember(draft);
+    }
+    let lang = exit
+        .lang
+        .as_deref()
+        .and_then(app::i18n::Lang::from_code)
+        .unwrap_or_default();
+    let to = app::shell::neutral_url(&state.quick_exit, lang);
+    let mut response = Redirect::to(&to).into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("no-referrer"),
+    );
+    response
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Exit {
+    draft: Option<String>,
+    lang: Option<String>,
 }
 
 pub async fn follow_up(

@@ -5,6 +5,7 @@
 use app::{
     case::actions as case_actions,
     error::AppError,
+    forms::DraftKept,
     hosting::actions as provider_actions,
     staff::{Permission, access, actions},
 };
@@ -12,11 +13,13 @@ use axum::{
     extract::{Path, Request, State},
     response::{IntoResponse, Response},
 };
+use leptos::prelude::provide_context;
 use tower_sessions::Session;
 
 use super::{
     error::ApiError,
-    forms::{answer, form_pairs},
+    forms::{answer, form_pairs, render},
+    staff_drafts,
 };
 use crate::state::AppState;
 
@@ -57,6 +60,12 @@ pub async fn case(
         .await
     {
         Ok(staff) => staff,
+        // Signed out while typing: the text is kept for after the sign-in, and the page says so.
+        Err(access::AccessError::Unauthenticated)
+            if staff_drafts::keep(&session, parts.uri.path(), &form, state.app.db.now()).await =>
+        {
+            return render(&state, parts, || provide_context(DraftKept)).await;
+        }
         Err(error) => return ApiError::from(error).into_response(),
     };
     let outcome = case_actions::handle(&state.app.db, &staff, case_id, &form).await;

@@ -14,7 +14,7 @@ use axum::{
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::{error::ApiError, forms::form_pairs};
+use super::{error::ApiError, forms::form_pairs, staff_drafts};
 use crate::{clients::oidc::PendingSignIn, state::AppState};
 
 const PENDING: &str = "oidc_pending";
@@ -91,9 +91,19 @@ pub async fn callback(
             return to_staff_home("failed");
         }
     };
+    // Signing in clears the session: a draft kept from a form refused after the last session
+    // ended is taken out first, and put back for its page (`staff_drafts`).
+    let draft = staff_drafts::take(&session, now).await;
     match service::sign_in(&state.app.db, &identity).await {
         Ok(SignIn::Welcome(member)) => match signed_in::sign_in(&session, member.id, now).await {
-            Ok(()) => Redirect::to("/staff").into_response(),
+            Ok(()) => match draft {
+                Some(draft) if draft.member.is_none_or(|m| m == member.id) => {
+                    let back = draft.path.clone();
+                    staff_drafts::put_back(&session, draft).await;
+                    Redirect::to(&back).into_response()
+                }
+                _ => Redirect::to("/staff").into_response(),
+            },
             Err(error) => {
                 tracing::error!(%error, "could not start a staff session");
                 to_staff_home("failed")

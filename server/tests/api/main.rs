@@ -12,6 +12,7 @@ mod hosting;
 mod hosting_servers;
 mod identity_provider;
 mod jobs;
+mod kept_text;
 mod notice_cli;
 mod notice_crash;
 mod notices;

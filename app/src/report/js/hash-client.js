@@ -92,7 +92,8 @@ function add(root, file) {
   const status = document.createElement('span');
   status.className = 'file-status';
   status.setAttribute('role', 'status');
-  status.textContent = text(root, 'msgWorking');
+  // The worker takes files one at a time: the ones behind it say they wait, not that they work.
+  status.textContent = text(root, 'msgWaiting');
   const remove = document.createElement('button');
   remove.type = 'button';
   remove.className = 'button-secondary';
@@ -104,7 +105,7 @@ function add(root, file) {
   root.querySelector('[data-file-list]').append(item);
   const entry = {
     id, root, item, progress, status: 'working', statusEl: status, fraction: 0, result: null, previewUrl,
-    bytes: null, bytesFraction: 0, stop: false,
+    bytes: null, bytesFraction: 0, stop: false, started: false,
     video: file.type.startsWith('video/') ? { frames: [], fraction: 0, done: false } : null,
   };
   state.entries.set(id, entry);
@@ -250,6 +251,10 @@ function finishVideo(entry) {
 }
 
 function showProgress(entry) {
+  if (!entry.started && entry.status === 'working') {
+    entry.started = true;
+    entry.statusEl.textContent = text(entry.root, 'msgWorking');
+  }
   entry.fraction = entry.video ? (entry.bytesFraction + entry.video.fraction) / 2 : entry.bytesFraction;
   entry.progress.value = entry.fraction;
   update(entry.root);
