@@ -522,7 +522,7 @@ fn item_html(
             <p>
                 <span class="item-kind">{t(lang, "case-item-account")}</span>
                 " "
-                <code>{crate::report::account_label(&platform, &handle)}</code>
+                <code>{crate::report::account_label(platform, handle)}</code>
             </p>
         }
         .into_any(),
