@@ -7,7 +7,8 @@
 //! reads, and a writer in another process (the `portal` CLI while the server runs) makes it
 //! wait, with jittered backoff, instead of failing halfway. On PostgreSQL both are the pool.
 //!
-//! The handle also carries the [`Clock`]: whoever holds the database holds "now".
+//! The handle also carries the [`Clock`]: whoever holds the database holds "now"; and the
+//! audit chain's key, so whoever writes an event can seal it.
 
 use std::time::Duration;
 
@@ -17,7 +18,7 @@ use sea_orm::{
     TransactionOptions, TransactionTrait,
 };
 
-use crate::time::Clock;
+use crate::{audit::chain::ChainKey, time::Clock};
 
 /// The database, as every use case gets it.
 #[derive(Debug, Clone)]
@@ -25,6 +26,7 @@ pub struct Db {
     read: DatabaseConnection,
     write: DatabaseConnection,
     clock: Clock,
+    audit_key: ChainKey,
 }
 
 /// How often a write transaction is begun again while another process holds SQLite's lock
@@ -34,8 +36,18 @@ const BEGIN_ATTEMPTS: u32 = 6;
 impl Db {
     /// `write` must be the only connection of this process that writes, on SQLite a pool of
     /// one (`server::db::writer`); on PostgreSQL it may be the same pool as `read`.
-    pub fn new(read: DatabaseConnection, write: DatabaseConnection, clock: Clock) -> Db {
-        Db { read, write, clock }
+    pub fn new(
+        read: DatabaseConnection,
+        write: DatabaseConnection,
+        clock: Clock,
+        audit_key: ChainKey,
+    ) -> Db {
+        Db {
+            read,
+            write,
+            clock,
+            audit_key,
+        }
     }
 
     /// For reads (and nothing else: a write here would bypass the write path).
@@ -51,6 +63,11 @@ impl Db {
 
     pub fn clock(&self) -> &Clock {
         &self.clock
+    }
+
+    /// The key every audit event written through this handle is sealed with.
+    pub fn audit_key(&self) -> &ChainKey {
+        &self.audit_key
     }
 
     /// Now, in unix seconds, from the clock.

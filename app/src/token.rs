@@ -22,6 +22,19 @@ pub fn hex(bytes: &[u8]) -> String {
         })
 }
 
+/// A key for one purpose (`label`) derived from the portal's secret: HMAC-SHA-256 of the
+/// label and a counter byte, HKDF-Expand with a single block (RFC 5869; the secret is
+/// uniformly random, so it needs no extract step). One secret gives every instance the same
+/// keys, and no key says anything about another.
+pub fn derive_key(master: &[u8; 32], label: &[u8]) -> [u8; 32] {
+    use hmac::{Hmac, Mac};
+    let mut mac =
+        <Hmac<sha2::Sha256> as Mac>::new_from_slice(master).expect("HMAC takes any key length");
+    mac.update(label);
+    mac.update(&[1]);
+    mac.finalize().into_bytes().into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,7 +23,11 @@ case-queue-pages = Pages of the queue
 # Variables:
 #   $count (Number) - Items in the case
 #   $online (Number) - Addresses not yet known to be removed
-case-queue-items = { $count } items, { $online } online
+case-queue-items =
+    { $count ->
+        [one] 1 item
+       *[other] { $count } items
+    }, { $online } online
 case-filter-status = Status
 case-filter-open = Open
 case-filter-closed = Closed
@@ -239,3 +243,4 @@ case-timeline-notice-sent = Notice sent
 case-timeline-notice-delivered = Notice delivered
 case-timeline-notice-failed = Notice could not be delivered
 case-timeline-notice-filed = Notice filed by hand
+case-timeline-case-viewed = Viewed the case

@@ -175,6 +175,7 @@ report-error-url-invalid = This is not a web address we can use.
 report-error-url-spaces = A web address has no spaces. Put each address on its own line.
 report-error-url-scheme = Please give a web address that starts with https:// or http://.
 report-error-url-too-long = This web address is too long.
+report-error-url-private = This address points to a private network or to this device, not to a website others can open. Please give the address as it appears in your browser on the website itself.
 report-error-url-too-many = You can give at most 20 addresses in one report. You can add more later.
 report-error-files-invalid = Something went wrong with the fingerprints. Please choose the files again.
 report-error-files-too-many = You can add at most 20 files in one report. You can add more later.

@@ -8,6 +8,7 @@ staff-signed-out = You are signed out.
 staff-sign-in-refused = This account has not been invited to the staff workspace. Ask an administrator of the portal to invite you, then sign in again.
 staff-sign-in-failed = Signing in did not work. Please try again.
 staff-sign-in-unavailable = Signing in is not possible right now: the identity provider cannot be reached or is not configured.
+staff-sign-in-busy = Too many sign-ins were started from this address in the last minute. Wait a minute, then sign in again.
 staff-refused-signed-out = Please sign in to see this page.
 staff-draft-kept = You were signed out, so this was not saved. What you wrote is kept: sign in again, and it will be back in its box on this page.
 staff-draft-restored = You are signed in again. What you wrote before is back in its box: check it and send it.
@@ -85,6 +86,10 @@ staff-audit-chain-intact =
 # Variables:
 #   $id (Number) - The first event that does not fit the chain
 staff-audit-chain-broken = The audit trail has been altered: event { $id } does not fit the chain.
+# Variables:
+#   $id (Number) - The newest event's number
+#   $hash (String) - The newest event's hash
+staff-audit-head = Newest event: { $id }, hash { $hash }. Keep this outside the portal: `portal audit verify --checkpoint` checks the trail against it later. The portal also writes it to its log.
 staff-audit-column-when = When (UTC)
 staff-audit-column-who = Who
 staff-audit-column-what = What

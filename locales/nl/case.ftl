@@ -17,7 +17,11 @@ case-queue-count-closed = { $count ->
 case-queue-previous = Vorige pagina
 case-queue-next = Volgende pagina
 case-queue-pages = Pagina's van de wachtrij
-case-queue-items = { $count } items, { $online } online
+case-queue-items =
+    { $count ->
+        [one] 1 item
+       *[other] { $count } items
+    }, { $online } online
 case-filter-status = Status
 case-filter-open = Open
 case-filter-closed = Gesloten
@@ -216,3 +220,4 @@ case-timeline-notice-sent = Verwijderverzoek verstuurd
 case-timeline-notice-delivered = Verwijderverzoek bezorgd
 case-timeline-notice-failed = Verwijderverzoek kon niet worden bezorgd
 case-timeline-notice-filed = Verwijderverzoek met de hand ingediend
+case-timeline-case-viewed = Heeft de zaak bekeken

@@ -175,6 +175,7 @@ report-error-url-invalid = Dit is geen webadres dat we kunnen gebruiken.
 report-error-url-spaces = Een webadres heeft geen spaties. Zet elk adres op een eigen regel.
 report-error-url-scheme = Geef een webadres dat begint met https:// of http://.
 report-error-url-too-long = Dit webadres is te lang.
+report-error-url-private = Dit adres wijst naar een privénetwerk of naar dit apparaat, niet naar een website die anderen kunnen openen. Geef het adres zoals het in je browser staat als je de website zelf bekijkt.
 report-error-url-too-many = Je kunt hoogstens 20 adressen per melding geven. Later kun je er meer toevoegen.
 report-error-files-invalid = Er ging iets mis met de vingerafdrukken. Kies de bestanden opnieuw.
 report-error-files-too-many = Je kunt hoogstens 20 bestanden per melding toevoegen. Later kun je er meer toevoegen.

@@ -8,6 +8,7 @@ staff-signed-out = Je bent uitgelogd.
 staff-sign-in-refused = Dit account is niet uitgenodigd voor de werkplek. Vraag een beheerder van het portaal om je uit te nodigen en log daarna opnieuw in.
 staff-sign-in-failed = Inloggen is niet gelukt. Probeer het opnieuw.
 staff-sign-in-unavailable = Inloggen kan nu niet: de identiteitsprovider is niet bereikbaar of niet ingesteld.
+staff-sign-in-busy = Vanaf dit adres zijn de afgelopen minuut te veel inlogpogingen gestart. Wacht een minuut en log dan opnieuw in.
 staff-refused-signed-out = Log in om deze pagina te zien.
 staff-draft-kept = Je was uitgelogd, dus dit is niet opgeslagen. Wat je schreef is bewaard: log opnieuw in, dan staat het weer in het vak op deze pagina.
 staff-draft-restored = Je bent weer ingelogd. Wat je eerder schreef staat weer in het vak: kijk het na en verstuur het.
@@ -85,6 +86,10 @@ staff-audit-chain-intact =
 # Variables:
 #   $id (Number) - The first event that does not fit the chain
 staff-audit-chain-broken = De audittrail is gewijzigd: gebeurtenis { $id } past niet in de keten.
+# Variables:
+#   $id (Number) - The newest event's number
+#   $hash (String) - The newest event's hash
+staff-audit-head = Nieuwste gebeurtenis: { $id }, hash { $hash }. Bewaar dit buiten het portaal: `portal audit verify --checkpoint` controleert de audittrail er later mee. Het portaal schrijft het ook in zijn log.
 staff-audit-column-when = Wanneer (UTC)
 staff-audit-column-who = Wie
 staff-audit-column-what = Wat

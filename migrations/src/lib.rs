@@ -15,6 +15,7 @@ mod m20261201_235000_create_resolution_table;
 mod m20261202_020000_create_provider_tables;
 mod m20261202_030000_hash_submission_keys;
 mod m20261202_050000_create_notice_tables;
+mod m20261203_090000_append_only_audit_hashed_sessions;
 
 pub struct Migrator;
 
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_020000_create_provider_tables::Migration),
             Box::new(m20261202_030000_hash_submission_keys::Migration),
             Box::new(m20261202_050000_create_notice_tables::Migration),
+            Box::new(m20261203_090000_append_only_audit_hashed_sessions::Migration),
         ]
     }
 }

@@ -167,6 +167,18 @@ impl Settings {
         Self::from_lookup(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
     }
 
+    /// The command line's handle on `db`: one pool for reads and writes (its writes begin
+    /// IMMEDIATE and wait their turn beside a running server), the portal's clock, and the
+    /// audit key, so events it writes seal into the same chain as the server's.
+    pub fn store(&self, db: &sea_orm::DatabaseConnection) -> app::db::Db {
+        app::db::Db::new(
+            db.clone(),
+            db.clone(),
+            self.clock.clone(),
+            app::audit::chain::ChainKey::derive(self.secret_key.expose()),
+        )
+    }
+
     /// Reads settings through `var`, so tests can pass their own environment.
     pub fn from_lookup(var: impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
         let environment = match var("PORTAL_ENV").as_deref() {
@@ -321,8 +333,7 @@ fn development_secret(data_dir: &Path) -> anyhow::Result<SecretKey> {
             format!("{} is damaged; delete it to make a new one", path.display())
         });
     }
-    std::fs::create_dir_all(data_dir)
-        .with_context(|| format!("cannot create the data directory {}", data_dir.display()))?;
+    crate::db::create_private_dir(data_dir)?;
     let key = SecretKey::generate();
     write_private(&path, &STANDARD.encode(key.expose()))?;
     tracing::warn!(

@@ -1,6 +1,9 @@
 //! The database connection: SQLite (WAL) by default, PostgreSQL when `DATABASE_URL` says so.
 
-use std::time::Duration;
+use std::{
+    path::{Path, PathBuf},
+    time::Duration,
+};
 
 use anyhow::Context;
 use app::report::writer::ReportWriter;
@@ -46,9 +49,8 @@ pub async fn connect_url(url: &str) -> anyhow::Result<DatabaseConnection> {
 }
 
 async fn open(url: &str, max_connections: u32, sync: Sync) -> anyhow::Result<DatabaseConnection> {
-    if let Some(dir) = sqlite_parent_dir(url) {
-        std::fs::create_dir_all(&dir)
-            .with_context(|| format!("cannot create the database directory {}", dir))?;
+    if let Some(file) = sqlite_file(url) {
+        keep_private(&file)?;
     }
     let mut options = ConnectOptions::new(url.to_owned());
     options
@@ -84,14 +86,62 @@ pub async fn migrate(db: &DatabaseConnection) -> anyhow::Result<()> {
         .context("database migration failed")
 }
 
-/// The directory of a file-backed SQLite URL, so a first start can create it.
-fn sqlite_parent_dir(url: &str) -> Option<String> {
-    let path = url.strip_prefix("sqlite://")?.split('?').next()?;
-    if path.is_empty() || path.starts_with(":memory:") {
-        return None;
+/// The file of a file-backed SQLite URL.
+fn sqlite_file(url: &str) -> Option<PathBuf> {
+    let path = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?
+        .split('?')
+        .next()?;
+    (!path.is_empty() && !path.starts_with(":memory:")).then(|| PathBuf::from(path))
+}
+
+/// The database holds reports: only the portal's own user may read it. Its folder is created
+/// `0700` and the file `0600` before SQLite opens it (SQLite gives its `-wal` and `-shm` files
+/// the database file's mode); a file from before that is readable by others is made private.
+fn keep_private(file: &Path) -> anyhow::Result<()> {
+    if let Some(dir) = file.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        create_private_dir(dir)?;
     }
-    let parent = std::path::Path::new(path).parent()?;
-    (!parent.as_os_str().is_empty()).then(|| parent.display().to_string())
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+        .open(file)
+        .with_context(|| format!("cannot create the database {}", file.display()))?;
+    #[cfg(unix)]
+    for path in [
+        file.to_owned(),
+        with_suffix(file, "-wal"),
+        with_suffix(file, "-shm"),
+    ] {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(&path)
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))
+                .with_context(|| format!("cannot make {} private", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn with_suffix(file: &Path, suffix: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// Creates `dir` (and what is missing above it) readable by the portal's user only.
+pub(crate) fn create_private_dir(dir: &Path) -> anyhow::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder
+        .create(dir)
+        .with_context(|| format!("cannot create the directory {}", dir.display()))
 }
 
 /// The URL without its password, for error messages.
@@ -121,12 +171,16 @@ mod tests {
     }
 
     #[test]
-    fn the_sqlite_directory_is_found() {
+    fn the_sqlite_file_is_found() {
         assert_eq!(
-            sqlite_parent_dir("sqlite://data/portal.sqlite?mode=rwc").as_deref(),
-            Some("data")
+            sqlite_file("sqlite://data/portal.sqlite?mode=rwc"),
+            Some(PathBuf::from("data/portal.sqlite"))
         );
-        assert_eq!(sqlite_parent_dir("sqlite::memory:"), None);
-        assert_eq!(sqlite_parent_dir("postgres://x/y"), None);
+        assert_eq!(
+            sqlite_file("sqlite:///srv/portal.sqlite"),
+            Some(PathBuf::from("/srv/portal.sqlite"))
+        );
+        assert_eq!(sqlite_file("sqlite::memory:"), None);
+        assert_eq!(sqlite_file("postgres://x/y"), None);
     }
 }

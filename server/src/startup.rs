@@ -5,8 +5,8 @@ use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use anyhow::Context;
 use app::{
-    abuse::Limits, db::Db, jobs::NewJob, report::ReportKeys, shell::QuickExitSetting,
-    ssr::AppContext, staff::routes::OIDC_CALLBACK,
+    abuse::Limits, audit::chain::ChainKey, db::Db, jobs::NewJob, report::ReportKeys,
+    shell::QuickExitSetting, ssr::AppContext, staff::routes::OIDC_CALLBACK,
 };
 use axum::{Router, middleware};
 use leptos::prelude::*;
@@ -58,6 +58,7 @@ impl Application {
             db.clone(),
             reports.connection().clone(),
             settings.clock.clone(),
+            ChainKey::derive(settings.secret_key.expose()),
         );
         let keys = ReportKeys::derive(settings.secret_key.expose());
         let app_context = AppContext {
@@ -82,6 +83,7 @@ impl Application {
         for kind in [
             app::jobs::kind::DELETE_CLOSED_REPORTS,
             app::jobs::kind::DELETE_EXPIRED_SESSIONS,
+            app::jobs::kind::ANCHOR_AUDIT_HEAD,
             app::jobs::kind::REFRESH_HOSTING,
         ] {
             app::jobs::enqueue(

@@ -27,7 +27,10 @@ pub const MAX_VIDEO_FRAMES: usize = 30;
 const MAX_TIMESTAMP_SECONDS: f64 = 24.0 * 3600.0;
 
 /// The PDQ hash of one frame sampled from a video, as vPDQ writes it.
+/// Unknown fields are refused: what a browser sends about a file is exactly these fields, so
+/// anything more (a file name, a thumbnail) is a page that must not be trusted with files.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct VideoFrame {
     /// Index of this frame among the sampled frames, from 0 (vPDQ's frame number).
     pub frame: u32,
@@ -52,7 +55,10 @@ impl VideoFrame {
     }
 }
 
+/// What is sent about one file: its hashes and nothing else (unknown fields are refused, as
+/// for [`VideoFrame`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct FileHashes {
     pub kind: FileKind,
     pub md5: String,
@@ -122,6 +128,19 @@ mod tests {
     #[test]
     fn hashes_of_the_right_shape_pass() {
         assert!(sample().is_well_formed());
+    }
+
+    #[test]
+    fn a_field_more_than_the_hashes_is_refused() {
+        let mut json = serde_json::to_value(sample()).unwrap();
+        assert!(serde_json::from_value::<FileHashes>(json.clone()).is_ok());
+        json["name"] = "holiday-photo.jpg".into();
+        assert!(serde_json::from_value::<FileHashes>(json).is_err());
+        let frame = serde_json::json!({
+            "frame": 0, "timestamp": 0.0, "hash": "f".repeat(64), "quality": 90,
+            "thumbnail": "data:image/png;base64,AAAA"
+        });
+        assert!(serde_json::from_value::<VideoFrame>(frame).is_err());
     }
 
     #[test]

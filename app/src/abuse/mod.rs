@@ -59,6 +59,11 @@ pub struct Limits {
     /// Further reports per client per ten minutes, each with a solved challenge.
     pub reports_with_work: Arc<RateLimiter>,
     pub challenges: Arc<Challenges>,
+    /// Staff sign-ins started per client per minute: each start keeps a pending sign-in (a
+    /// session row) until the identity provider answers or it expires.
+    pub sign_in_starts_per_client: Arc<RateLimiter>,
+    /// The same per network (an office behind one address signs in together in the morning).
+    pub sign_in_starts_per_network: Arc<RateLimiter>,
     /// One-time tokens for showing a receipt again ([`ReshowTokens`]).
     pub reshow_tokens: Arc<ReshowTokens>,
 }
@@ -87,6 +92,8 @@ impl Limits {
             reports_per_network: per_ten_minutes(reports_per_ten_minutes.saturating_mul(10)),
             reports_with_work: per_ten_minutes(reports_per_ten_minutes.saturating_mul(4)),
             challenges: Arc::new(Challenges::with_key(work_key)),
+            sign_in_starts_per_client: per_minute(20),
+            sign_in_starts_per_network: per_minute(200),
             reshow_tokens: Arc::new(ReshowTokens::with_key(reshow_key)),
         }
     }
@@ -143,6 +150,12 @@ impl Limits {
 
     /// Counts one report for `client` and its network; false when either is over its limit
     /// (the report then needs a solved challenge).
+    /// Whether `client` may start another staff sign-in (counted when it may).
+    pub fn sign_in_start_allowed(&self, client: &ClientKey) -> bool {
+        self.sign_in_starts_per_client.try_hit(&client.client)
+            && self.sign_in_starts_per_network.try_hit(&client.network)
+    }
+
     pub fn report_within_limits(&self, client: &ClientKey) -> bool {
         let by_client = self.reports_per_client.try_hit(&client.client);
         let by_network = self.reports_per_network.try_hit(&client.network);

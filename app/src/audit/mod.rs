@@ -5,6 +5,7 @@
 //! reordering a stored event breaks the chain at that point; `portal audit verify` and the
 //! administrators' audit page check it. Nothing in the portal updates or deletes an event.
 
+#[cfg(feature = "ssr")]
 pub mod chain;
 mod model;
 
@@ -13,4 +14,4 @@ pub mod entity;
 #[cfg(feature = "ssr")]
 pub mod store;
 
-pub use model::{AuditAction, AuditEventView, ChainReport};
+pub use model::{AuditAction, AuditEventView, ChainHead, ChainReport};

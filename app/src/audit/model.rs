@@ -24,6 +24,8 @@ crate::stored_enum! {
         NoteAdded = "case.note_added",
         CaseClosed = "case.closed",
         CaseReopened = "case.reopened",
+        /// A staff member opened a case's page (once per ten minutes per person and case).
+        CaseViewed = "case.viewed",
         /// A case moved to another organisation.
         CaseTransferred = "case.transferred",
         /// An administrator set which organisation owns new reports of a country or category.
@@ -60,8 +62,21 @@ pub struct AuditEventView {
 pub struct ChainReport {
     /// Events checked.
     pub events: u64,
+    /// Of those, the events written before the chain was keyed (plain SHA-256).
+    pub legacy_events: u64,
     /// The id of the first event that does not fit the chain, if any.
     pub first_broken: Option<i64>,
+    /// The last event that fits, to compare with a head saved outside the database.
+    pub head: Option<ChainHead>,
+}
+
+/// One point of the chain: an event's id and its hash. Each new head is written to the log
+/// stream (which operators ship off the machine), and `portal audit verify --checkpoint`
+/// checks the chain against a saved one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChainHead {
+    pub id: i64,
+    pub hash: String,
 }
 
 impl ChainReport {

@@ -6,8 +6,8 @@ use sea_orm::{
 };
 
 use super::{
-    AuditAction, AuditEventView, ChainReport,
-    chain::{GENESIS, event_hash},
+    AuditAction, AuditEventView, ChainHead, ChainReport,
+    chain::{ChainKey, GENESIS, event_hash, legacy_hash},
     entity::{self, Entity as AuditEvent},
 };
 
@@ -75,6 +75,7 @@ const APPEND_LOCK: i64 = 0x6175_6469_745f_6c6b;
 /// `at` is the action's time (unix seconds, from the request's clock).
 pub async fn append(
     db: &impl ConnectionTrait,
+    key: &ChainKey,
     at: i64,
     event: NewEvent,
 ) -> Result<entity::Model, DbErr> {
@@ -108,7 +109,7 @@ pub async fn append(
         prev_hash,
         hash: String::new(),
     };
-    model.hash = event_hash(&model.prev_hash, &model.hashed());
+    model.hash = event_hash(key, &model.prev_hash, &model.hashed());
     let active = entity::ActiveModel {
         id: Set(model.id),
         occurred_at: Set(model.occurred_at),
@@ -128,12 +129,19 @@ pub async fn append(
 }
 
 /// Checks every event, oldest first, in pages: ids without gaps from 1, each `prev_hash`
-/// equal to the hash before it, each hash recomputed from the stored fields.
-pub async fn verify(db: &impl ConnectionTrait) -> Result<ChainReport, DbErr> {
+/// equal to the hash before it, each hash recomputed from the stored fields under `key`, or
+/// under the plain legacy hash for events before the first keyed one.
+pub async fn verify(db: &impl ConnectionTrait, key: &ChainKey) -> Result<ChainReport, DbErr> {
     const PAGE: u64 = 1000;
     let mut expected_id = 1;
     let mut prev = GENESIS.to_owned();
-    let mut events = 0;
+    let mut report = ChainReport {
+        events: 0,
+        legacy_events: 0,
+        first_broken: None,
+        head: None,
+    };
+    let mut keyed_seen = false;
     loop {
         let page = AuditEvent::find()
             .filter(entity::Column::Id.gte(expected_id))
@@ -143,26 +151,77 @@ pub async fn verify(db: &impl ConnectionTrait) -> Result<ChainReport, DbErr> {
             .await?;
         let done = (page.len() as u64) < PAGE;
         for event in page {
-            events += 1;
-            let intact = event.id == expected_id
-                && event.prev_hash == prev
-                && event.hash == event_hash(&event.prev_hash, &event.hashed());
-            if !intact {
-                return Ok(ChainReport {
-                    events,
-                    first_broken: Some(event.id.min(expected_id)),
-                });
+            report.events += 1;
+            let linked = event.id == expected_id && event.prev_hash == prev;
+            let keyed = linked && event.hash == event_hash(key, &event.prev_hash, &event.hashed());
+            // A legacy event only before every keyed one: otherwise anyone who can write to
+            // the database could re-hash an edited event the old way.
+            let legacy = linked
+                && !keyed
+                && !keyed_seen
+                && event.hash == legacy_hash(&event.prev_hash, &event.hashed());
+            if !keyed && !legacy {
+                report.first_broken = Some(event.id.min(expected_id));
+                return Ok(report);
             }
+            keyed_seen |= keyed;
+            report.legacy_events += u64::from(legacy);
+            report.head = Some(ChainHead {
+                id: event.id,
+                hash: event.hash.clone(),
+            });
             prev = event.hash;
             expected_id += 1;
         }
         if done {
-            return Ok(ChainReport {
-                events,
-                first_broken: None,
-            });
+            return Ok(report);
         }
     }
+}
+
+/// Checks the chain as [`verify`] does, and that it still holds `checkpoint`, a head saved
+/// outside the database earlier (from the log stream or `portal audit head`): the event
+/// with its id is there with its hash. Without that, deleting the newest events, or
+/// rewriting the whole chain with the key, would leave a chain that verifies.
+pub async fn verify_against(
+    db: &impl ConnectionTrait,
+    key: &ChainKey,
+    checkpoint: &ChainHead,
+) -> Result<Result<ChainReport, CheckpointMissed>, DbErr> {
+    let report = verify(db, key).await?;
+    if !report.is_intact() {
+        return Ok(Ok(report));
+    }
+    let stored = AuditEvent::find_by_id(checkpoint.id).one(db).await?;
+    Ok(match stored {
+        Some(event) if event.hash == checkpoint.hash => Ok(report),
+        Some(_) => Err(CheckpointMissed::Differs),
+        None => Err(CheckpointMissed::Gone {
+            events: report.events,
+        }),
+    })
+}
+
+/// How a chain that verifies on its own fails a saved checkpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckpointMissed {
+    /// The event at the checkpoint's id has another hash: the chain was rewritten from there
+    /// or before.
+    Differs,
+    /// The chain ends before the checkpoint's id: its newest events were deleted.
+    Gone { events: u64 },
+}
+
+/// The newest event's id and hash, to be kept outside the database.
+pub async fn head(db: &impl ConnectionTrait) -> Result<Option<ChainHead>, DbErr> {
+    Ok(AuditEvent::find()
+        .order_by_desc(entity::Column::Id)
+        .one(db)
+        .await?
+        .map(|event| ChainHead {
+            id: event.id,
+            hash: event.hash,
+        }))
 }
 
 /// The newest events first, for the audit page.

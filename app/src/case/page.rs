@@ -900,6 +900,7 @@ fn timeline_message(what: TimelineEvent) -> &'static str {
             CaseClosed => "case-timeline-case-closed",
             CaseReopened => "case-timeline-case-reopened",
             CaseTransferred => "case-timeline-case-transferred",
+            CaseViewed => "case-timeline-case-viewed",
             NoticeSent => "case-timeline-notice-sent",
             NoticeFailed => "case-timeline-notice-failed",
             NoticeFiled => "case-timeline-notice-filed",

@@ -26,10 +26,14 @@ pub async fn load_case(#[server(default)] id: i64) -> Result<Option<CaseView>, A
     let case = super::service::view(db.read(), &staff.member, staff.csrf, id, db.now())
         .await
         .map_err(crate::ssr::internal)?;
-    if case.is_none()
-        && let Some(response) = use_context::<leptos_axum::ResponseOptions>()
-    {
-        response.set_status(http::StatusCode::NOT_FOUND);
+    if case.is_none() {
+        if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+            response.set_status(http::StatusCode::NOT_FOUND);
+        }
+    } else {
+        super::service::record_view(&db, &staff.member, id)
+            .await
+            .map_err(crate::ssr::internal)?;
     }
     Ok(case)
 }

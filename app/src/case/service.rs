@@ -201,6 +201,7 @@ async fn act_once(
             .await?;
             append(
                 &txn,
+                db.audit_key(),
                 at,
                 event(AuditAction::CaseAssigned)
                     .target(colleague.actor().label)
@@ -215,7 +216,7 @@ async fn act_once(
         }
         CaseAction::Release => {
             assignment::Entity::delete_by_id(case_id).exec(&txn).await?;
-            append(&txn, at, event(AuditAction::CaseReleased)).await?;
+            append(&txn, db.audit_key(), at, event(AuditAction::CaseReleased)).await?;
             "case-done-released"
         }
         CaseAction::Assess {
@@ -256,6 +257,7 @@ async fn act_once(
             }
             append(
                 &txn,
+                db.audit_key(),
                 at,
                 event(AuditAction::ItemAssessed).detail(format!(
                     "item={} verdict={}",
@@ -269,7 +271,13 @@ async fn act_once(
         CaseAction::Message(body) => {
             let body = text(body, MAX_MESSAGE_CHARS)?;
             crate::report::store::add_message(&txn, case_id, true, &body, at).await?;
-            append(&txn, at, event(AuditAction::ReporterMessaged)).await?;
+            append(
+                &txn,
+                db.audit_key(),
+                at,
+                event(AuditAction::ReporterMessaged),
+            )
+            .await?;
             "case-done-messaged"
         }
         CaseAction::Note(body) => {
@@ -283,7 +291,7 @@ async fn act_once(
             })
             .exec_without_returning(&txn)
             .await?;
-            append(&txn, at, event(AuditAction::NoteAdded)).await?;
+            append(&txn, db.audit_key(), at, event(AuditAction::NoteAdded)).await?;
             "case-done-noted"
         }
         CaseAction::Close => {
@@ -291,7 +299,7 @@ async fn act_once(
                 return Err(CaseError::Closed);
             }
             crate::report::store::close_report(&txn, case_id, at).await?;
-            append(&txn, at, event(AuditAction::CaseClosed)).await?;
+            append(&txn, db.audit_key(), at, event(AuditAction::CaseClosed)).await?;
             "case-done-closed"
         }
         CaseAction::Reopen => {
@@ -307,7 +315,7 @@ async fn act_once(
                 .filter(report::Column::Id.eq(case_id))
                 .exec(&txn)
                 .await?;
-            append(&txn, at, event(AuditAction::CaseReopened)).await?;
+            append(&txn, db.audit_key(), at, event(AuditAction::CaseReopened)).await?;
             "case-done-reopened"
         }
         CaseAction::Transfer(to) => {
@@ -331,6 +339,7 @@ async fn act_once(
                 .map_or_else(|| "none".to_owned(), |id| id.to_string());
             append(
                 &txn,
+                db.audit_key(),
                 at,
                 event(AuditAction::CaseTransferred)
                     .target(organisation.name)
@@ -361,6 +370,7 @@ async fn act_once(
             let items: Vec<String> = sent.items.iter().map(|(i, _)| i.to_string()).collect();
             append(
                 &txn,
+                db.audit_key(),
                 at,
                 event(AuditAction::NoticeSent)
                     .target(sent.recipient.clone())
@@ -383,6 +393,7 @@ async fn act_once(
                 crate::notice::service::mark_filed(&txn, case_id, *notice_id, me.id, at).await?;
             append(
                 &txn,
+                db.audit_key(),
                 at,
                 event(AuditAction::NoticeFiled)
                     .target(filed.recipient)
@@ -397,6 +408,41 @@ async fn act_once(
 }
 
 /// Everything about case `case_id` as `me` sees it, or None if there is no such case.
+/// Views of one case by one staff member within this many seconds are one `case.viewed`
+/// event: who looked at a case is on record, without an event per reload.
+pub const VIEW_EVENT_SECONDS: i64 = 10 * 60;
+
+/// Records that `me` opened case `case_id`, unless they did within [`VIEW_EVENT_SECONDS`].
+pub async fn record_view(db: &Db, me: &StaffMember, case_id: i64) -> Result<(), DbErr> {
+    retrying(|| record_view_once(db, me, case_id), |error| Some(error)).await
+}
+
+async fn record_view_once(db: &Db, me: &StaffMember, case_id: i64) -> Result<(), DbErr> {
+    let at = db.now();
+    let recent = || {
+        audit_event::Entity::find()
+            .filter(audit_event::Column::CaseId.eq(case_id))
+            .filter(audit_event::Column::ActorId.eq(me.id))
+            .filter(audit_event::Column::Action.eq(AuditAction::CaseViewed.as_str()))
+            .filter(audit_event::Column::OccurredAt.gt(at - VIEW_EVENT_SECONDS))
+    };
+    // Read first outside the write path: most views are reloads within the window.
+    if recent().one(db.read()).await?.is_some() {
+        return Ok(());
+    }
+    let txn = db.begin().await?;
+    if recent().one(&txn).await?.is_none() {
+        append(
+            &txn,
+            db.audit_key(),
+            at,
+            NewEvent::new(me.actor(), AuditAction::CaseViewed).case(case_id),
+        )
+        .await?;
+    }
+    txn.commit().await
+}
+
 pub async fn view(
     db: &impl ConnectionTrait,
     me: &StaffMember,

@@ -108,6 +108,7 @@ pub async fn set_rule(
     .await?;
     append(
         &txn,
+        db.audit_key(),
         at,
         NewEvent::new(by.actor(), AuditAction::OwnerRuleSet)
             .target(owner.name)

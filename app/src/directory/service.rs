@@ -68,6 +68,7 @@ async fn create_organisation_once(
     .await?;
     append(
         &txn,
+        db.audit_key(),
         at,
         NewEvent::new(by.actor(), AuditAction::OrganisationCreated)
             .target(name)

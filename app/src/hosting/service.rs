@@ -122,6 +122,7 @@ async fn create_once(db: &Db, by: &StaffMember, id: &str, name: &str) -> Result<
     directory::insert(&txn, &record, by.id, at).await?;
     append(
         &txn,
+        db.audit_key(),
         at,
         NewEvent::new(by.actor(), AuditAction::ProviderCreated)
             .target(&id)
@@ -177,6 +178,7 @@ async fn update_once(
     }
     append(
         &txn,
+        db.audit_key(),
         at,
         NewEvent::new(by.actor(), AuditAction::ProviderUpdated)
             .target(id)

@@ -23,6 +23,8 @@ pub mod kind {
     pub const DELETE_CLOSED_REPORTS: &str = "delete_closed_reports";
     /// Deletes expired sign-in sessions. Periodic.
     pub const DELETE_EXPIRED_SESSIONS: &str = "delete_expired_sessions";
+    /// Writes the audit chain's head to the log stream when it moved. Periodic.
+    pub const ANCHOR_AUDIT_HEAD: &str = "anchor_audit_head";
     /// Resolves where one host is hosted (`hosting::store::ResolveJob`); one per host.
     pub const RESOLVE_HOSTING: &str = "resolve_hosting";
     /// Resolves again the hosts whose resolution is old, and forgets hosts no report names.

@@ -193,6 +193,7 @@ pub async fn record_failure(
     if dead {
         append(
             &txn,
+            db.audit_key(),
             at,
             NewEvent::new(portal(), AuditAction::NoticeFailed)
                 .case(found.report_id)

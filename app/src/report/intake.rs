@@ -415,8 +415,11 @@ mod tests {
         read_step(Step::Where, &Fields(&posted), &mut draft);
         assert_eq!(draft.urls_text, "nope\nexample.com/a");
         assert_eq!(draft.account.platform, "Snap");
+        // The app alone is enough (a victim often knows the app, not the account): the one
+        // error is the line that is no address.
         let errors = check_step(Step::Where, &draft);
-        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].message, "report-error-url-invalid");
     }
 
     #[test]

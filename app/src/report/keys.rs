@@ -10,6 +10,8 @@ use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
 
+use crate::token::derive_key;
+
 #[derive(Clone)]
 pub struct ReportKeys {
     /// Keys the HMAC under which receipts are stored.
@@ -36,12 +38,12 @@ impl std::fmt::Debug for ReportKeys {
 impl ReportKeys {
     pub fn derive(master: &[u8; 32]) -> ReportKeys {
         ReportKeys {
-            receipt: derive(master, b"portal receipt key v1"),
-            submission: derive(master, b"portal receipt from submission v1"),
-            contact: derive(master, b"portal contact key v1"),
-            work: derive(master, b"portal proof of work key v1"),
-            reshow: derive(master, b"portal receipt re-show key v1"),
-            submission_lookup: derive(master, b"portal submission lookup key v1"),
+            receipt: derive_key(master, b"portal receipt key v1"),
+            submission: derive_key(master, b"portal receipt from submission v1"),
+            contact: derive_key(master, b"portal contact key v1"),
+            work: derive_key(master, b"portal proof of work key v1"),
+            reshow: derive_key(master, b"portal receipt re-show key v1"),
+            submission_lookup: derive_key(master, b"portal submission lookup key v1"),
         }
     }
 
@@ -76,14 +78,6 @@ impl ReportKeys {
         let plain = cipher.decrypt(Nonce::from_slice(nonce), ciphertext).ok()?;
         String::from_utf8(plain).ok()
     }
-}
-
-/// HKDF-Expand with a single block (RFC 5869), the master secret being uniformly random.
-fn derive(master: &[u8; 32], label: &[u8]) -> [u8; 32] {
-    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(master).expect("HMAC takes any key length");
-    mac.update(label);
-    mac.update(&[1]);
-    mac.finalize().into_bytes().into()
 }
 
 #[cfg(test)]

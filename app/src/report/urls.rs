@@ -53,11 +53,23 @@ pub fn normalise(text: &str) -> Result<String, &'static str> {
     if !matches!(url.scheme(), "http" | "https") {
         return Err("report-error-url-scheme");
     }
-    let Some(host) = url.host_str() else {
+    let Some(host) = url.host() else {
         return Err("report-error-url-invalid");
     };
-    // A host without a dot is a typo or a local name, never a public website.
-    if !host.contains('.') || host.ends_with('.') && host.matches('.').count() == 1 {
+    // An address on a private network or this device is never a public website, and the
+    // portal must never be led to check one (the liveness checks fetch reported addresses).
+    let private = match &host {
+        url::Host::Ipv4(ip) => crate::hosting::is_private((*ip).into()),
+        url::Host::Ipv6(ip) => crate::hosting::is_private((*ip).into()),
+        url::Host::Domain(name) => is_local_name(name),
+    };
+    if private {
+        return Err("report-error-url-private");
+    }
+    // A name without a dot is a typo or a local name, never a public website.
+    if let url::Host::Domain(name) = host
+        && (!name.contains('.') || name.ends_with('.') && name.matches('.').count() == 1)
+    {
         return Err("report-error-url-invalid");
     }
     if !url.username().is_empty() || url.password().is_some() {
@@ -65,7 +77,27 @@ pub fn normalise(text: &str) -> Result<String, &'static str> {
     }
     // The fragment never reaches the server that hosts the page.
     url.set_fragment(None);
-    Ok(url.to_string())
+    let url = url.to_string();
+    // Percent-encoding can make an address several times longer than typed: the cap holds
+    // for what is stored (and indexed), not only for what was pasted.
+    if url.len() > MAX_URL_CHARS {
+        return Err("report-error-url-too-long");
+    }
+    Ok(url)
+}
+
+/// Names that only ever mean this device or the local network (RFC 6761, 6762, 8375, and
+/// the `.internal` names ICANN set aside for private use).
+fn is_local_name(name: &str) -> bool {
+    let name = name.trim_end_matches('.');
+    ["localhost", "local", "internal", "home.arpa", "lan"]
+        .iter()
+        .any(|suffix| {
+            name == *suffix
+                || name
+                    .strip_suffix(suffix)
+                    .is_some_and(|rest| rest.ends_with('.'))
+        })
 }
 
 #[cfg(test)]
@@ -95,7 +127,8 @@ mod tests {
             Err("report-error-url-scheme")
         );
         assert_eq!(normalise("not a url"), Err("report-error-url-spaces"));
-        assert_eq!(normalise("localhost/x"), Err("report-error-url-invalid"));
+        assert_eq!(normalise("localhost/x"), Err("report-error-url-private"));
+        assert_eq!(normalise("intranet/x"), Err("report-error-url-invalid"));
         assert_eq!(
             normalise("https://user:pw@example.com/"),
             Err("report-error-url-invalid")
@@ -104,6 +137,43 @@ mod tests {
             normalise(&format!("example.com/{}", "a".repeat(3000))),
             Err("report-error-url-too-long")
         );
+        // Short as pasted, too long once percent-encoded (each of these is 9 bytes encoded).
+        let grows = format!("example.com/{}", "ü\u{200b}".repeat(300));
+        assert!(grows.chars().count() < MAX_URL_CHARS);
+        assert_eq!(normalise(&grows), Err("report-error-url-too-long"));
+    }
+
+    #[test]
+    fn addresses_on_this_device_or_a_private_network_are_refused() {
+        for private in [
+            "http://127.0.0.1/admin",
+            "http://127.1/x",
+            "http://10.0.0.8/a",
+            "http://192.168.1.1/",
+            "http://169.254.169.254/latest/meta-data/",
+            "http://[::1]/",
+            "http://[::ffff:10.0.0.1]/",
+            "http://[fd00::1]/",
+            "http://0x7f000001/",
+            "router.lan/setup",
+            "printer.local/",
+            "app.localhost/x",
+            "db.internal/",
+            "nas.home.arpa/",
+        ] {
+            assert_eq!(
+                normalise(private),
+                Err("report-error-url-private"),
+                "{private}"
+            );
+        }
+        for public in [
+            "http://93.184.215.14/a",
+            "https://[2606:4700::1]/",
+            "example.local.news/",
+        ] {
+            assert!(normalise(public).is_ok(), "{public}");
+        }
     }
 
     #[test]

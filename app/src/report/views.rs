@@ -197,6 +197,8 @@ fn safety(state: &ReportState, lang: Lang, w: &Args) -> impl IntoView + use<> {
             )
         })
         .collect_view();
+    let hydrated = RwSignal::new(false);
+    Effect::new(move |_| hydrated.set(true));
     view! {
         <fieldset id="field-safety" aria-describedby=described_by(state, "safety")>
             <legend>
@@ -208,11 +210,15 @@ fn safety(state: &ReportState, lang: Lang, w: &Args) -> impl IntoView + use<> {
             {field_errors(state, "safety", lang)}
             {options}
         </fieldset>
-        // What the browser keeps of this visit, said before anything is typed.
-        <p class="hint" data-testid="history-note">{t(lang, "report-history-js")}</p>
-        <noscript>
-            <p class="hint">{t(lang, "report-history-no-js")}</p>
-        </noscript>
+        // What the browser keeps of this visit, said before anything is typed: the text
+        // without JavaScript until the page runs it (not `<noscript>`, which a browser with
+        // scripts blocked by a setting or an extension may still hide).
+        <p class="hint" data-testid="history-note" hidden=move || !hydrated.get()>
+            {t(lang, "report-history-js")}
+        </p>
+        <p class="hint" data-testid="history-note-no-js" hidden=move || hydrated.get()>
+            {t(lang, "report-history-no-js")}
+        </p>
         {buttons(lang, "report-next", false)}
     }
 }
@@ -607,10 +613,6 @@ fn done(state: &ReportState, lang: Lang) -> impl IntoView + use<> {
         "report-receipt-file-text",
         &[("receipt", receipt.clone().into())],
     );
-    let download = format!(
-        "data:text/plain;charset=utf-8,{}",
-        percent_encode(&file_text)
-    );
     view! {
         <h2 data-step-heading tabindex="-1">{t(lang, "report-sent-title")}</h2>
         <p>{t(lang, "report-sent-text")}</p>
@@ -618,10 +620,8 @@ fn done(state: &ReportState, lang: Lang) -> impl IntoView + use<> {
             <h3 id="receipt-title">{t(lang, "report-receipt-title")}</h3>
             <p class="receipt-code" data-receipt>{receipt_groups(&receipt)}</p>
             <p class="receipt-actions">
-                <CopyButton text=receipt lang />
-                <a class="button-secondary" href=download download="receipt.txt">
-                    {t(lang, "report-receipt-save")}
-                </a>
+                <CopyButton text=receipt.clone() lang />
+                <SaveButton receipt file_text action=i18n.href("/receipt.txt") lang />
             </p>
             <p>{t(lang, "report-receipt-once")}</p>
             <ul>
@@ -688,20 +688,65 @@ fn CopyButton(text: String, lang: Lang) -> impl IntoView {
     }
 }
 
+/// Saves the receipt as a text file. Never a `data:` link: its address is the file itself, and
+/// browsers keep it in the download history. With JavaScript the file is made on the phone,
+/// from a `blob:` address that is gone a moment after the click; without it, the form posts
+/// the receipt and the portal sends it back as a download of `/receipt.txt` (an address that
+/// names nothing), keeping no copy.
+#[component]
+fn SaveButton(receipt: String, file_text: String, action: String, lang: Lang) -> impl IntoView {
+    let on_submit = move |event: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        if save_on_device(&file_text) {
+            event.prevent_default();
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = (&event, &file_text);
+    };
+    view! {
+        <form class="inline-form" method="post" action=action on:submit=on_submit>
+            <input type="hidden" name="receipt" value=receipt />
+            <button type="submit" class="button-secondary">{t(lang, "report-receipt-save")}</button>
+        </form>
+    }
+}
+
+/// Starts the download of `text` as `receipt.txt` from a `blob:` address, revoked once the
+/// download has begun. False if the browser cannot (the form then posts instead).
+#[cfg(feature = "hydrate")]
+fn save_on_device(text: &str) -> bool {
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(document) = window().document() else {
+        return false;
+    };
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/plain;charset=utf-8");
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let Ok(link) = document.create_element("a") else {
+        return false;
+    };
+    let link: web_sys::HtmlAnchorElement = link.unchecked_into();
+    link.set_href(&url);
+    link.set_download("receipt.txt");
+    link.click();
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(2),
+    );
+    true
+}
+
 fn choice_value<T: serde::Serialize>(choice: &T) -> String {
     serde_json::to_value(choice)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
-}
-
-fn percent_encode(text: &str) -> String {
-    text.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }

@@ -69,7 +69,7 @@ mod server {
         format!(
             "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
              style-src 'self'; img-src 'self' data: blob:; media-src blob:; font-src 'self'; \
-             connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; \
+             connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; \
              form-action 'self'; frame-ancestors 'none'"
         )
     }

@@ -33,6 +33,7 @@ fn sign_in_message(code: &str, lang: Lang) -> Option<String> {
         "refused" => t(lang, "staff-sign-in-refused"),
         "failed" => t(lang, "staff-sign-in-failed"),
         "unavailable" => t(lang, "staff-sign-in-unavailable"),
+        "busy" => t(lang, "staff-sign-in-busy"),
         "signed-out" => t(lang, "staff-signed-out"),
         _ => return None,
     })
@@ -599,9 +600,21 @@ fn audit_view(view: AuditView, lang: Lang) -> impl IntoView {
             }
         })
         .collect_view();
+    let head = view.chain.head.map(|head| {
+        view! {
+            <p class="hint audit-head" data-testid="audit-head">
+                {t_args(
+                    lang,
+                    "staff-audit-head",
+                    &[("id", head.id.into()), ("hash", head.hash.into())],
+                )}
+            </p>
+        }
+    });
     view! {
         <p class=class role="status" data-testid="audit-chain">{status}</p>
-        <table>
+        {head}
+        <table class="staff-table audit-table" tabindex="0">
             <thead>
                 <tr>
                     <th scope="col">"#"</th>

@@ -126,10 +126,11 @@ pub async fn load_audit_trail() -> Result<AuditView, AppError> {
     use crate::audit::store;
     crate::ssr::require_staff(Permission::ViewAudit).await?;
     // Reads only.
-    let db = crate::ssr::db()?.read().clone();
-    let chain = store::verify(&db).await.map_err(crate::ssr::internal)?;
-    let events = store::recent(&db, 200)
+    let store_handle = crate::ssr::db()?;
+    let db = store_handle.read();
+    let chain = store::verify(db, store_handle.audit_key())
         .await
         .map_err(crate::ssr::internal)?;
+    let events = store::recent(db, 200).await.map_err(crate::ssr::internal)?;
     Ok(AuditView { chain, events })
 }

@@ -13,6 +13,7 @@ use super::{
 use crate::{
     audit::{
         AuditAction,
+        chain::ChainKey,
         store::{Actor, NewEvent, append},
     },
     db::{Db, retrying},
@@ -157,13 +158,14 @@ async fn sign_in_once(db: &Db, identity: &Identity) -> Result<SignIn, DbErr> {
     let account = match existing {
         Some(account) => Some(account),
         None => match open_invitation(&txn, identity).await? {
-            Some(invite) => Some(accept(&txn, identity, invite, now).await?),
+            Some(invite) => Some(accept(&txn, db.audit_key(), identity, invite, now).await?),
             None => None,
         },
     };
     let Some(member) = account.and_then(member) else {
         append(
             &txn,
+            db.audit_key(),
             at,
             NewEvent::new(
                 Actor {
@@ -188,6 +190,7 @@ async fn sign_in_once(db: &Db, identity: &Identity) -> Result<SignIn, DbErr> {
         .await?;
     append(
         &txn,
+        db.audit_key(),
         at,
         NewEvent::new(member.actor(), AuditAction::SignedIn),
     )
@@ -214,6 +217,7 @@ async fn open_invitation(
 
 async fn accept(
     txn: &impl ConnectionTrait,
+    key: &ChainKey,
     identity: &Identity,
     invite: invitation::Model,
     at: i64,
@@ -245,6 +249,7 @@ async fn accept(
     accepted.update(txn).await?;
     append(
         txn,
+        key,
         at,
         NewEvent::new(
             Actor {
@@ -268,6 +273,7 @@ pub async fn sign_out(db: &Db, member: &StaffMember) -> Result<(), DbErr> {
             let at = db.now();
             append(
                 &txn,
+                db.audit_key(),
                 at,
                 NewEvent::new(member.actor(), AuditAction::SignedOut),
             )
@@ -380,6 +386,7 @@ async fn invite_once(
     }
     append(
         &txn,
+        db.audit_key(),
         at,
         NewEvent::new(actor, AuditAction::Invited)
             .target(invitee.label())
@@ -453,6 +460,7 @@ async fn change_role_once(
     changed.update(&txn).await?;
     append(
         &txn,
+        db.audit_key(),
         at,
         NewEvent::new(by.actor(), AuditAction::RoleChanged)
             .target(target)

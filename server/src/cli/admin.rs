@@ -67,8 +67,7 @@ pub async fn run(command: AdminCommand) -> anyhow::Result<()> {
                 }
                 _ => bail!("give --email or --subject"),
             };
-            // The CLI runs beside the server: its writes begin IMMEDIATE and wait their turn.
-            let store = app::db::Db::new(db.clone(), db.clone(), settings.clock.clone());
+            let store = settings.store(&db);
             match service::invite(&store, None, invitee, role, organisation_id).await {
                 Ok(()) => println!(
                     "invited as {}: the account is created at the first sign-in",

@@ -36,8 +36,7 @@ pub async fn run(command: ReportCommand) -> anyhow::Result<()> {
     let settings = Settings::from_env()?;
     let db = db::connect(&settings).await?;
     db::migrate(&db).await?;
-    // The CLI runs beside the server: its writes begin IMMEDIATE and wait their turn.
-    let store = app::db::Db::new(db.clone(), db.clone(), settings.clock.clone());
+    let store = settings.store(&db);
     let (id, action, as_staff) = match command {
         ReportCommand::Find { url } => {
             let url = urls::normalise(&url)

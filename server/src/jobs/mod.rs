@@ -6,10 +6,11 @@
 //! `max_attempts` the job stays `dead`, shown on the administrators' page. Due times come
 //! from the portal's clock, so tests move time and call [`Runner::run_due`] instead of sleeping.
 //!
-//! Jobs: [`delete_closed_reports`], [`delete_expired_sessions`], the hosting refresh and
-//! [`rdap_bootstrap`] (periodic); [`resolve_hosting`] per reported host, and its rematch
-//! after the provider directory was edited.
+//! Jobs: [`delete_closed_reports`], [`delete_expired_sessions`], [`anchor_audit_head`], the
+//! hosting refresh and [`rdap_bootstrap`] (periodic); [`resolve_hosting`] per reported host,
+//! and its rematch after the provider directory was edited.
 
+pub mod anchor_audit_head;
 pub mod delete_closed_reports;
 pub mod delete_expired_sessions;
 pub mod deliver_notice;
@@ -117,6 +118,7 @@ impl Runner {
             app::jobs::kind::DELETE_EXPIRED_SESSIONS,
             delete_expired_sessions::run,
         )
+        .handle(app::jobs::kind::ANCHOR_AUDIT_HEAD, anchor_audit_head::run)
     }
 
     /// The hosting jobs, resolving through `resolver`; a resolution older than

@@ -122,6 +122,7 @@ pub fn server_fn_access(path: &str) -> Access {
 pub enum FormPost {
     Report,
     FollowUp,
+    ReceiptFile,
     StaffAdmin,
     StaffCase,
     StaffProviders,
@@ -130,9 +131,10 @@ pub enum FormPost {
 }
 
 impl FormPost {
-    pub const ALL: [FormPost; 7] = [
+    pub const ALL: [FormPost; 8] = [
         FormPost::Report,
         FormPost::FollowUp,
+        FormPost::ReceiptFile,
         FormPost::StaffAdmin,
         FormPost::StaffCase,
         FormPost::StaffProviders,
@@ -145,6 +147,7 @@ impl FormPost {
         match self {
             FormPost::Report => "/report",
             FormPost::FollowUp => "/follow-up",
+            FormPost::ReceiptFile => "/receipt.txt",
             FormPost::StaffAdmin => "/staff/admin",
             FormPost::StaffCase => "/staff/cases/{id}",
             FormPost::StaffProviders => "/staff/providers",
@@ -161,7 +164,7 @@ impl FormPost {
     /// What the sender needs; a staff form also checks its session's form token.
     pub fn access(self) -> Access {
         match self {
-            FormPost::Report | FormPost::FollowUp => Access::Public,
+            FormPost::Report | FormPost::FollowUp | FormPost::ReceiptFile => Access::Public,
             FormPost::StaffAdmin => Access::Staff(Permission::ManageStaff),
             FormPost::StaffCase => Access::Staff(Permission::ViewCase),
             FormPost::StaffProviders | FormPost::StaffProvider => {
@@ -175,6 +178,7 @@ impl FormPost {
         match self {
             FormPost::Report => post(public_forms::report),
             FormPost::FollowUp => post(public_forms::follow_up),
+            FormPost::ReceiptFile => post(public_forms::receipt_file),
             FormPost::StaffAdmin => post(staff_forms::admin),
             FormPost::StaffCase => post(staff_forms::case),
             FormPost::StaffProviders => post(staff_forms::providers),

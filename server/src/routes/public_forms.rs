@@ -31,6 +31,42 @@ pub async fn report(State(state): State<AppState>, request: Request) -> Response
     .await
 }
 
+/// "Save as a file" on the receipt without JavaScript: the receipt comes back as a download
+/// named `receipt.txt`, in the page's language, kept nowhere (with JavaScript the phone makes
+/// the file itself). Only a well-formed receipt is written back, so the address cannot be made
+/// to serve someone else's text.
+pub async fn receipt_file(request: Request) -> Response {
+    let lang = app::shell::lang_of_request(request.uri().path(), None);
+    let (_, form) = match form_pairs(request).await {
+        Ok(read) => read,
+        Err(too_large) => return too_large,
+    };
+    let receipt = form
+        .iter()
+        .find(|(name, _)| name == "receipt")
+        .and_then(|(_, typed)| app::report::Receipt::parse(typed));
+    let Some(receipt) = receipt else {
+        return http::StatusCode::BAD_REQUEST.into_response();
+    };
+    let text = app::i18n::t_args(
+        lang,
+        "report-receipt-file-text",
+        &[("receipt", receipt.display().into())],
+    );
+    let mut response = text.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"receipt.txt\""),
+    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
 /// Quick exit from a report step without JavaScript: the draft is remembered as left (so a
 /// resubmit from the browser's history shows nothing of it), then the neutral site. Never
 /// cached, never a referrer.

@@ -92,16 +92,16 @@ pub async fn restore(
             .ok()
             .flatten()
             .is_some_and(|draft| draft.path == path);
-        if wanted && let Some((member, _)) = signed_in::current(&session, now).await {
-            if let Some(draft) = take(&session, now).await
-                && draft.member.is_none_or(|m| m == member)
-            {
-                let form = PostedCaseForm {
-                    error: Some("staff-draft-restored".to_owned()),
-                    ..draft.form
-                };
-                request.extensions_mut().insert(form);
-            }
+        if wanted
+            && let Some((member, _)) = signed_in::current(&session, now).await
+            && let Some(draft) = take(&session, now).await
+            && draft.member.is_none_or(|m| m == member)
+        {
+            let form = PostedCaseForm {
+                error: Some("staff-draft-restored".to_owned()),
+                ..draft.form
+            };
+            request.extensions_mut().insert(form);
         }
     }
     next.run(request).await

@@ -27,10 +27,19 @@ fn to_staff_home(outcome: &str) -> Response {
 
 /// `GET /staff/sign-in`: off to the identity provider. A plain link starts it (no form), so
 /// the page's CSP `form-action 'self'` stays as it is.
-pub async fn sign_in(State(state): State<AppState>, session: Session) -> Response {
+pub async fn sign_in(
+    State(state): State<AppState>,
+    client: Option<axum::Extension<app::abuse::ClientKey>>,
+    session: Session,
+) -> Response {
     let Some(login) = state.oidc.as_ref() else {
         return to_staff_home("unavailable");
     };
+    if let Some(axum::Extension(client)) = client
+        && !state.app.limits.sign_in_start_allowed(&client)
+    {
+        return to_staff_home("busy");
+    }
     match login.start(state.app.db.now()).await {
         Ok((url, pending)) => {
             if let Err(error) = session.insert(PENDING, pending).await {

@@ -124,6 +124,133 @@ async fn the_access_log_never_holds_the_client_address_or_user_agent() {
     }
 }
 
+/// What a report carries never reaches the log or sits in plain in the database: its
+/// addresses, its message, its hashes, the contact detail, the receipt. The portal runs with
+/// `RUST_LOG=debug`, as someone debugging a live portal might set it: its own code logs none
+/// of these at any level, and other crates (hickory names every host it looks up, reqwest and
+/// hyper every request) are capped at warnings.
+#[tokio::test]
+async fn a_report_leaves_nothing_it_carries_in_the_log_or_in_plain_in_the_database() {
+    use sea_orm::{ConnectionTrait, Statement};
+    for backend in backends() {
+        let database_url = fresh_database(backend).await;
+        let (mut child, address, logs) = serve(&database_url);
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let (md5, sha256, pdq) = ("1c".repeat(16), "5e".repeat(32), "9d".repeat(32));
+        let draft = serde_json::json!({
+            "submission": "00112233445566778899aabbccddeeff",
+            "safety": "safe",
+            "happened": ["shared_without_consent"],
+            "age_band": "from16_to17",
+            "country": "NL",
+            "reply_language": "en",
+            "for_whom": "myself",
+            "urls_text": "https://leak-probe-host.example/pictures/leak-probe-path",
+            "happened_other": "leak-probe-story",
+            "contact_consent": true,
+            "contact": "leak-probe-contact@example.org",
+            "files": [{
+                "kind": "image", "md5": md5, "sha256": sha256, "pdq": pdq,
+                "pdq_quality": 100, "dihedral": vec![pdq.clone(); 8], "video_frames": []
+            }]
+        })
+        .to_string();
+        let sent = client
+            .post(format!("{address}/report"))
+            .header("origin", &address)
+            .form(&[("step", "check"), ("nav", "submit"), ("draft", &draft)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(sent.status(), 200, "{backend:?}");
+        let html = sent.text().await.unwrap();
+        let receipt = crate::reports::receipt_in(&html);
+        assert!(receipt.len() >= 20, "{receipt}");
+        // Let the hosting lookup on arrival run (and fail: nothing answers DNS here).
+        tokio::time::sleep(Duration::from_secs(2)).await;
+        assert!(terminate(&mut child).success());
+        let all = logs.try_iter().collect::<Vec<_>>().join("\n");
+        assert!(all.contains("path=\"/report\""), "the log was read: {all}");
+
+        // What the database holds, as text: SQLite's files byte for byte (with the WAL), and
+        // PostgreSQL's rows as JSON.
+        let mut stored = String::new();
+        match backend {
+            crate::helpers::Backend::Sqlite => {
+                let file = database_url
+                    .trim_start_matches("sqlite://")
+                    .split('?')
+                    .next()
+                    .unwrap()
+                    .to_owned();
+                for path in [file.clone(), format!("{file}-wal")] {
+                    if let Ok(bytes) = std::fs::read(&path) {
+                        stored.push_str(&String::from_utf8_lossy(&bytes));
+                    }
+                }
+            }
+            crate::helpers::Backend::Postgres => {
+                let db = sea_orm::Database::connect(&database_url).await.unwrap();
+                for table in [
+                    "report",
+                    "report_item",
+                    "report_message",
+                    "session",
+                    "job",
+                    "resolution",
+                ] {
+                    let rows = db
+                        .query_all_raw(Statement::from_string(
+                            db.get_database_backend(),
+                            format!("SELECT row_to_json(t)::text AS j FROM {table} t"),
+                        ))
+                        .await
+                        .expect(table);
+                    for row in rows {
+                        stored.push_str(&row.try_get::<String>("", "j").unwrap());
+                        stored.push('\n');
+                    }
+                }
+                db.close().await.ok();
+            }
+        }
+        let plain_receipt = receipt.replace('-', "");
+        for (what, secret) in [
+            ("host", "leak-probe-host"),
+            ("path", "leak-probe-path"),
+            ("story", "leak-probe-story"),
+            ("contact", "leak-probe-contact"),
+            ("MD5", md5.as_str()),
+            ("SHA-256", sha256.as_str()),
+            ("PDQ", pdq.as_str()),
+            ("receipt", receipt.as_str()),
+            ("receipt", plain_receipt.as_str()),
+        ] {
+            assert!(
+                !all.contains(secret),
+                "{backend:?}: the log holds the {what}:\n{all}"
+            );
+        }
+        for (what, secret) in [
+            ("contact", "leak-probe-contact"),
+            ("receipt", receipt.as_str()),
+            ("receipt", plain_receipt.as_str()),
+        ] {
+            assert!(
+                !stored.contains(secret),
+                "{backend:?}: the database holds the {what} in plain"
+            );
+        }
+        assert!(
+            stored.contains("leak-probe-host"),
+            "the scan read the tables"
+        );
+    }
+}
+
 #[test]
 fn production_refuses_to_start_without_its_secret() {
     let output = portal()
@@ -138,7 +265,8 @@ fn production_refuses_to_start_without_its_secret() {
 
 #[test]
 fn migrate_creates_a_fresh_sqlite_database() {
-    let dir = temp_dir("migrate");
+    // A data directory the portal creates itself.
+    let dir = temp_dir("migrate").join("data");
     let output = portal()
         .env("PORTAL_DATA_DIR", &dir)
         .arg("migrate")
@@ -154,6 +282,20 @@ fn migrate_creates_a_fresh_sqlite_database() {
         dir.join("development-secret.key").exists(),
         "development secret generated"
     );
+    // Reports and the secret are readable by the portal's user only.
+    use std::os::unix::fs::PermissionsExt;
+    let mode =
+        |path: &std::path::Path| std::fs::metadata(path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&dir), 0o700, "the data directory");
+    for file in ["portal.sqlite", "development-secret.key"] {
+        assert_eq!(mode(&dir.join(file)), 0o600, "{file}");
+    }
+    for suffix in ["-wal", "-shm"] {
+        let path = dir.join(format!("portal.sqlite{suffix}"));
+        if path.exists() {
+            assert_eq!(mode(&path), 0o600, "{suffix}");
+        }
+    }
     // Running it again is a no-op, not an error.
     let again = portal()
         .env("PORTAL_DATA_DIR", &dir)

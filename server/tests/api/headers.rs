@@ -31,6 +31,8 @@ async fn pages_carry_a_strict_content_security_policy_with_a_fresh_nonce() {
             "no third-party origins: {csp}"
         );
         assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
+        // Workers come from the portal's own files only; nothing makes one from a blob.
+        assert!(csp.contains("worker-src 'self';"), "{csp}");
         let nonces = script_nonces(&html);
         assert!(!nonces.is_empty(), "inline scripts carry the nonce");
         for nonce in &nonces {

@@ -8,6 +8,7 @@ use std::{
 };
 
 use app::{
+    audit::chain::ChainKey,
     db::Db,
     jobs::{self, JobStatus, NewJob},
     time::Clock,
@@ -29,6 +30,7 @@ async fn database(backend: Backend) -> (String, DatabaseConnection, Db) {
         db.clone(),
         writer.connection().clone(),
         Clock::manual(START),
+        ChainKey::derive(&[3; 32]),
     );
     (url, db, store)
 }
@@ -174,7 +176,12 @@ async fn two_runners_on_one_database_run_every_job_exactly_once() {
         let second = match backend {
             Backend::Postgres => {
                 let pool = server::db::connect_url(&url).await.unwrap();
-                Db::new(pool.clone(), pool, store.clock().clone())
+                Db::new(
+                    pool.clone(),
+                    pool,
+                    store.clock().clone(),
+                    store.audit_key().clone(),
+                )
             }
             Backend::Sqlite => store.clone(),
         };

@@ -194,7 +194,7 @@ async fn administrators_edit_the_seeded_directory_audited_and_the_seed_leaves_ed
             "{detail}"
         );
         assert!(
-            app::audit::store::verify(&app.db)
+            app::audit::store::verify(&app.db, app.store.audit_key())
                 .await
                 .unwrap()
                 .is_intact()

@@ -126,6 +126,25 @@ async fn report_receipt_follow_up_and_withdraw() {
         let html = sent.text().await.unwrap();
         let receipt = receipt_in(&html);
         assert_eq!(receipt.len(), 23, "{receipt}");
+        // Saved as a file without its text in any address (a `data:` link would put the
+        // receipt in the download history): the form posts it, the file comes back.
+        assert!(
+            !html.contains("data:text"),
+            "a data: link on the receipt page"
+        );
+        assert!(html.contains("action=\"/receipt.txt\""), "the save form");
+        let file = post(&app, &client, "/nl/receipt.txt", &[("receipt", &receipt)]).await;
+        assert_eq!(file.status(), 200, "{backend:?}");
+        assert_eq!(
+            file.headers()["content-disposition"],
+            "attachment; filename=\"receipt.txt\""
+        );
+        assert_eq!(file.headers()["cache-control"], "no-store");
+        let text = file.text().await.unwrap();
+        assert!(text.contains(&receipt), "{text}");
+        assert!(text.contains("Bewijscode"), "in Dutch: {text}");
+        let forged = post(&app, &client, "/receipt.txt", &[("receipt", "<script>")]).await;
+        assert_eq!(forged.status(), 400, "only a receipt is written back");
 
         // The same form again soon after (the answer lost on a dropped connection, or tapped
         // again) makes no second report and shows the same receipt, a few times.

@@ -70,3 +70,48 @@ async fn a_colliding_session_id_gets_a_fresh_one() {
     assert_ne!(first.id, second.id);
     assert_eq!(count(&app.db).await.unwrap(), 2);
 }
+
+/// A copy of the session table signs no one in: no row holds a session id (the cookie's
+/// value) as its key or in its data, and no row outlives the idle limit by more than the
+/// margin, whatever expiry the session layer asked for (two weeks for a browser session).
+#[tokio::test]
+async fn the_table_holds_no_session_id_and_no_row_outlives_the_idle_limit() {
+    use sea_orm::{ConnectionTrait, Statement};
+    for backend in backends() {
+        let app = spawn_app(backend).await;
+        let store = DbSessionStore::new(app.store.clone());
+        let mut rec = record(Duration::weeks(2));
+        store.create(&mut rec).await.unwrap();
+        let cookie = rec.id.to_string();
+        let rows = app
+            .db
+            .query_all_raw(Statement::from_string(
+                app.db.get_database_backend(),
+                "SELECT id, data, expires_at FROM session",
+            ))
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), 1, "{backend:?}");
+        let key: String = rows[0].try_get("", "id").unwrap();
+        let data: Vec<u8> = rows[0].try_get("", "data").unwrap();
+        let expires_at: i64 = rows[0].try_get("", "expires_at").unwrap();
+        assert_ne!(key, cookie, "{backend:?}");
+        assert_eq!(key.len(), 64, "a hex SHA-256: {key}");
+        let data = String::from_utf8_lossy(&data);
+        assert!(!data.contains(&cookie), "the id is in the data: {data}");
+        assert!(data.contains("analyst"), "{data}");
+        let now = OffsetDateTime::now_utc().unix_timestamp();
+        assert!(
+            expires_at <= now + server::session_store::ROW_SECONDS,
+            "{backend:?}: the row lives {} s",
+            expires_at - now
+        );
+        assert!(
+            expires_at > now + 30 * 60,
+            "{backend:?}: shorter than the idle limit"
+        );
+        // Looked up by the cookie's id, it is found all the same, with its id.
+        let loaded = store.load(&rec.id).await.unwrap().expect("found by its id");
+        assert_eq!(loaded.id, rec.id);
+    }
+}

@@ -200,7 +200,10 @@ async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
             }
         }
 
-        let events_before = app::audit::store::verify(&app.db).await.unwrap().events;
+        let events_before = app::audit::store::verify(&app.db, app.store.audit_key())
+            .await
+            .unwrap()
+            .events;
         let staff_forms = FormPost::ALL
             .into_iter()
             .filter_map(|form| match form.access() {
@@ -238,7 +241,10 @@ async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
         }
         // None of the refused requests did anything.
         assert_eq!(
-            app::audit::store::verify(&app.db).await.unwrap().events,
+            app::audit::store::verify(&app.db, app.store.audit_key())
+                .await
+                .unwrap()
+                .events,
             events_before
         );
     }
@@ -543,7 +549,10 @@ async fn a_second_organisations_analyst_is_refused_every_case_of_the_first() {
 
         let (_, case) = crate::cases::report(&app, serde_json::json!({})).await;
         let case_page = format!("/staff/cases/{case}");
-        let events_before = app::audit::store::verify(&app.db).await.unwrap().events;
+        let events_before = app::audit::store::verify(&app.db, app.store.audit_key())
+            .await
+            .unwrap()
+            .events;
 
         for prefix in ["", "/nl"] {
             let response = other_analyst.get(&format!("{prefix}{case_page}")).await;
@@ -585,7 +594,10 @@ async fn a_second_organisations_analyst_is_refused_every_case_of_the_first() {
             "{backend:?}: the other queue lists the case"
         );
         assert_eq!(
-            app::audit::store::verify(&app.db).await.unwrap().events,
+            app::audit::store::verify(&app.db, app.store.audit_key())
+                .await
+                .unwrap()
+                .events,
             events_before,
             "{backend:?}: a refused request did something"
         );
@@ -670,13 +682,25 @@ async fn a_second_organisations_analyst_is_refused_every_case_of_the_first() {
             page.contains("This case belongs to Other line") && page.contains("Not assigned"),
             "{backend:?}: {page}"
         );
-        let trail = app::audit::store::recent(&app.db, 1).await.unwrap();
+        // Opening the case is on record, as the new owner's analyst; before it, the transfer.
+        let trail = app::audit::store::recent(&app.db, 2).await.unwrap();
+        assert_eq!(trail[0].action, "case.viewed", "{backend:?}");
+        assert_eq!(trail[0].case_id, Some(case));
+        // A reload within ten minutes is the same view.
+        let viewed = trail[0].id;
+        assert_eq!(other_analyst.get(&case_page).await.status(), 200);
+        assert_eq!(
+            app::audit::store::recent(&app.db, 1).await.unwrap()[0].id,
+            viewed,
+            "{backend:?}: one event per view, not per reload"
+        );
+        let trail = &trail[1..];
         assert_eq!(trail[0].action, "case.transferred", "{backend:?}");
         assert_eq!(trail[0].case_id, Some(case));
         assert_eq!(trail[0].target.as_deref(), Some("Other line"));
         assert_eq!(trail[0].detail, format!("from={first} to={second}"));
         assert!(
-            app::audit::store::verify(&app.db)
+            app::audit::store::verify(&app.db, app.store.audit_key())
                 .await
                 .unwrap()
                 .first_broken
@@ -684,7 +708,10 @@ async fn a_second_organisations_analyst_is_refused_every_case_of_the_first() {
         );
 
         // Moving it to the organisation that already owns it is refused, nothing written.
-        let events = app::audit::store::verify(&app.db).await.unwrap().events;
+        let events = app::audit::store::verify(&app.db, app.store.audit_key())
+            .await
+            .unwrap()
+            .events;
         let response = other_analyst
             .post(
                 &case_page,
@@ -701,7 +728,10 @@ async fn a_second_organisations_analyst_is_refused_every_case_of_the_first() {
             "{page}"
         );
         assert_eq!(
-            app::audit::store::verify(&app.db).await.unwrap().events,
+            app::audit::store::verify(&app.db, app.store.audit_key())
+                .await
+                .unwrap()
+                .events,
             events
         );
     }

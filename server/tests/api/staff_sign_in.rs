@@ -81,7 +81,7 @@ async fn an_invited_analyst_signs_in_and_out_and_an_uninvited_person_is_refused(
         assert!(!body.contains("Signed in as"));
         assert_eq!(analyst.post("/api/staff/home", &[]).await.status(), 401);
 
-        let chain = audit::verify(&app.db).await.unwrap();
+        let chain = audit::verify(&app.db, app.store.audit_key()).await.unwrap();
         assert!(chain.is_intact(), "{backend:?}: {chain:?}");
         let actions: Vec<String> = audit::recent(&app.db, 50)
             .await
@@ -111,6 +111,33 @@ async fn without_an_identity_provider_nobody_can_sign_in() {
     let response = app.get("/staff/sign-in").await;
     assert_eq!(response.status(), 303);
     assert_eq!(response.headers()["location"], "/staff?sign-in=unavailable");
+}
+
+/// Each start keeps a pending sign-in (a session row): one client cannot fill the table.
+#[tokio::test]
+async fn sign_in_starts_are_limited_per_client_and_say_so() {
+    let app = spawn_app_with_provider(backends()[0]).await;
+    let mut to_provider = 0;
+    let mut busy = 0;
+    for _ in 0..25 {
+        let response = app.get("/staff/sign-in").await;
+        assert_eq!(response.status(), 303);
+        match response.headers()["location"].to_str().unwrap() {
+            "/staff?sign-in=busy" => busy += 1,
+            location => {
+                assert!(location.starts_with(&issuer()), "{location}");
+                to_provider += 1;
+            }
+        }
+    }
+    assert_eq!((to_provider, busy), (20, 5));
+    assert_eq!(
+        server::session_store::count(&app.db).await.unwrap(),
+        20,
+        "no row for a refused start"
+    );
+    let page = app.get("/staff?sign-in=busy").await.text().await.unwrap();
+    assert!(page.contains("Too many sign-ins were started"), "{page}");
 }
 
 #[tokio::test]

@@ -54,7 +54,10 @@ async fn two_hundred_staff_actions_during_a_burst_of_reports_are_all_saved() {
         else {
             panic!("the invited analyst is refused");
         };
-        let events_before = audit::verify(&app.db).await.unwrap().events;
+        let events_before = audit::verify(&app.db, app.store.audit_key())
+            .await
+            .unwrap()
+            .events;
 
         let mut burst = JoinSet::new();
         for _ in 0..20 {
@@ -93,7 +96,7 @@ async fn two_hundred_staff_actions_during_a_burst_of_reports_are_all_saved() {
             .await
             .unwrap();
         assert_eq!(notes, STAFF_ACTIONS as u64, "{backend:?}");
-        let chain = audit::verify(&app.db).await.unwrap();
+        let chain = audit::verify(&app.db, app.store.audit_key()).await.unwrap();
         assert!(chain.is_intact(), "{backend:?}: {chain:?}");
         assert_eq!(
             chain.events,
