@@ -71,7 +71,15 @@ function filesIn(body: Buffer): string[] {
     for (const [, value] of new URLSearchParams(text)) values.push(value);
   } catch {}
   const md5s: string[] = [];
-  const visit = (value: unknown) => {
+  const visit = (value: unknown): void => {
+    // Server functions post JSON whose fields hold JSON again (`{"form":[["draft","{…}"]]}`).
+    if (typeof value === 'string' && /^\s*[[{]/.test(value)) {
+      try {
+        return visit(JSON.parse(value));
+      } catch {
+        return;
+      }
+    }
     if (Array.isArray(value)) return value.forEach(visit);
     if (!value || typeof value !== 'object') return;
     const object = value as Record<string, unknown>;
