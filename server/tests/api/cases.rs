@@ -224,15 +224,7 @@ async fn an_analyst_works_the_most_urgent_case_and_the_reporter_reads_the_reply(
         }
 
         // The reporter signs in with the receipt and reads it; the note is not there.
-        let reporter = browser();
-        let signed_in = post(
-            &app,
-            &reporter,
-            "/follow-up",
-            &[("action", "sign-in"), ("receipt", &receipt)],
-        )
-        .await;
-        assert_eq!(signed_in.status(), 303);
+        let reporter = crate::reports::signed_in_reporter(&app, &receipt).await;
         let follow_up = follow_up_page(&app, &reporter).await;
         assert!(follow_up.contains(message), "{backend:?}");
         assert!(!follow_up.contains("Call the hotline"));
@@ -267,15 +259,7 @@ async fn an_analyst_works_the_most_urgent_case_and_the_reporter_reads_the_reply(
                 .status(),
             200
         );
-        let reporter = browser();
-        let signed_in = post(
-            &app,
-            &reporter,
-            "/follow-up",
-            &[("action", "sign-in"), ("receipt", &receipt)],
-        )
-        .await;
-        assert_eq!(signed_in.status(), 303, "{backend:?}");
+        let reporter = crate::reports::signed_in_reporter(&app, &receipt).await;
         let reporter_csrf =
             crate::identity_provider::csrf_in(&follow_up_page(&app, &reporter).await);
         let withdrawn = post(

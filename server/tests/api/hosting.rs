@@ -335,15 +335,7 @@ async fn a_reported_address_is_resolved_by_a_job_and_shown_to_staff_then_the_rep
         }
 
         // The reporter: nothing about hosting while nobody has looked at it.
-        let reporter = crate::reports::browser();
-        let signed_in = crate::reports::post(
-            &app,
-            &reporter,
-            "/follow-up",
-            &[("action", "sign-in"), ("receipt", &receipt)],
-        )
-        .await;
-        assert_eq!(signed_in.status(), 303);
+        let reporter = crate::reports::signed_in_reporter(&app, &receipt).await;
         let before = crate::reports::follow_up_page(&app, &reporter).await;
         assert!(!before.contains("Hosted by"), "{backend:?}");
 

@@ -47,15 +47,7 @@ async fn a_reply_survives_a_stale_form_an_idle_sign_out_and_a_database_error() {
     for backend in backends() {
         let app = spawn(backend).await;
         let (receipt, _) = report(&app, serde_json::json!({})).await;
-        let reporter = browser();
-        let signed_in = post(
-            &app,
-            &reporter,
-            "/follow-up",
-            &[("action", "sign-in"), ("receipt", &receipt)],
-        )
-        .await;
-        assert_eq!(signed_in.status(), 303, "{backend:?}");
+        let reporter = crate::reports::signed_in_reporter(&app, &receipt).await;
         let page = follow_up_page(&app, &reporter).await;
         let csrf = csrf_in(&page);
         let words = "It is on a second site now too & I am scared";

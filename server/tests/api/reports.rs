@@ -48,6 +48,20 @@ pub(crate) async fn post(
         .expect("POST")
 }
 
+/// A browser signed in to the follow-up with `receipt`.
+pub(crate) async fn signed_in_reporter(app: &TestApp, receipt: &str) -> reqwest::Client {
+    let reporter = browser();
+    let signed_in = post(
+        app,
+        &reporter,
+        "/follow-up",
+        &[("action", "sign-in"), ("receipt", receipt)],
+    )
+    .await;
+    assert_eq!(signed_in.status(), 303, "signed in with the receipt");
+    reporter
+}
+
 pub(crate) async fn follow_up_page(app: &TestApp, client: &reqwest::Client) -> String {
     let response = client
         .get(format!("{}/follow-up", app.address))
