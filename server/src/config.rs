@@ -171,12 +171,13 @@ impl Settings {
     /// IMMEDIATE and wait their turn beside a running server), the portal's clock, and the
     /// audit key, so events it writes seal into the same chain as the server's.
     pub fn store(&self, db: &sea_orm::DatabaseConnection) -> app::db::Db {
-        app::db::Db::new(
-            db.clone(),
-            db.clone(),
-            self.clock.clone(),
-            app::audit::chain::ChainKey::derive(self.secret_key.expose()),
-        )
+        app::db::Db::new(db.clone(), db.clone(), self.clock.clone(), self.audit_key())
+    }
+
+    /// The audit chain's key, derived from the secret (the server, the CLI and every instance
+    /// seal and check the chain with the same one).
+    pub fn audit_key(&self) -> app::audit::chain::ChainKey {
+        app::audit::chain::ChainKey::derive(self.secret_key.expose())
     }
 
     /// Reads settings through `var`, so tests can pass their own environment.

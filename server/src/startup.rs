@@ -5,8 +5,8 @@ use std::{net::SocketAddr, sync::Arc, time::Duration};
 
 use anyhow::Context;
 use app::{
-    abuse::Limits, audit::chain::ChainKey, db::Db, jobs::NewJob, report::ReportKeys,
-    shell::QuickExitSetting, ssr::AppContext, staff::routes::OIDC_CALLBACK,
+    abuse::Limits, db::Db, jobs::NewJob, report::ReportKeys, shell::QuickExitSetting,
+    ssr::AppContext, staff::routes::OIDC_CALLBACK,
 };
 use axum::{Router, middleware};
 use leptos::prelude::*;
@@ -58,7 +58,7 @@ impl Application {
             db.clone(),
             reports.connection().clone(),
             settings.clock.clone(),
-            ChainKey::derive(settings.secret_key.expose()),
+            settings.audit_key(),
         );
         let keys = ReportKeys::derive(settings.secret_key.expose());
         let app_context = AppContext {

@@ -7,7 +7,6 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 use app::audit::{
     ChainHead,
-    chain::ChainKey,
     store::{self, CheckpointMissed},
 };
 
@@ -30,7 +29,7 @@ pub async fn run(command: AuditCommand) -> anyhow::Result<()> {
     let settings = Settings::from_env()?;
     let db = db::connect(&settings).await?;
     db::migrate(&db).await?;
-    let key = ChainKey::derive(settings.secret_key.expose());
+    let key = settings.audit_key();
     match command {
         AuditCommand::Verify { checkpoint: None } => {
             let report = store::verify(&db, &key).await?;
