@@ -1,5 +1,5 @@
 # The two commands that matter (see README.md).
-.PHONY: run run-staff check test test-reference bench bench-intake bench-queue bench-hosting
+.PHONY: run run-staff check test test-reference fuzz audit bench bench-intake bench-queue bench-hosting
 
 # Serve the portal on http://127.0.0.1:3000 (installs missing tools, SQLite in ./data).
 run:
@@ -21,6 +21,16 @@ test:
 # have (app/hashing/testdata/README.md says how to add them); they fail where the data is missing.
 test-reference:
 	@bash -c 'source .ci/tools.sh && cargo test --release -p hashing --test reference -- --include-ignored'
+
+# Fuzz the inputs crate (addresses, receipts, the draft and hash JSON, form bodies): each target
+# for FUZZ_SECONDS (default 60), with AddressSanitizer. Not part of `make test`.
+fuzz:
+	@.ci/fuzz
+
+# Dependency policy (cargo-deny: licences, bans, sources; no network), and RustSec advisories
+# from a local copy of the advisory database when RUSTSEC_DB=path is given (never fetched).
+audit:
+	@.ci/audit
 
 # Benchmarks with figures for the issue notes (not part of the tests); report submissions
 # under load are `make bench-intake`.

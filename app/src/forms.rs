@@ -11,36 +11,7 @@ use crate::{
     staff::routes::SIGN_IN,
 };
 
-/// A posted form's fields. Names may repeat (checkboxes), so pairs, not a map.
-#[derive(Debug, Clone, Copy)]
-pub struct Fields<'a>(pub &'a [(String, String)]);
-
-impl<'a> Fields<'a> {
-    /// The first value of `name`, if the form has it.
-    pub fn get(&self, name: &str) -> Option<&'a str> {
-        self.0
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-
-    /// The first value of `name`, empty when missing.
-    pub fn value(&self, name: &str) -> &'a str {
-        self.get(name).unwrap_or_default()
-    }
-
-    pub fn text(&self, name: &str) -> String {
-        self.value(name).to_owned()
-    }
-
-    /// Every value of `name`, in order.
-    pub fn all(&self, name: &str) -> impl Iterator<Item = &'a str> {
-        self.0
-            .iter()
-            .filter(move |(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-    }
-}
+pub use inputs::form::Fields;
 
 /// What a posted form leads to.
 pub enum Outcome<P> {

@@ -27,12 +27,14 @@ pub mod shell;
 #[cfg(feature = "ssr")]
 pub mod ssr;
 pub mod staff;
-mod stored;
 pub mod time;
 #[cfg(feature = "ssr")]
 pub mod token;
 
 pub use app::{App, shell};
+// Stored enums are declared with the inputs crate's macro (`crate::stored_enum!`).
+#[doc(hidden)]
+pub use inputs::stored_enum;
 
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]

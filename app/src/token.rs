@@ -12,15 +12,7 @@ pub fn random() -> String {
 }
 
 /// Bytes as lowercase hex digits.
-pub fn hex(bytes: &[u8]) -> String {
-    use std::fmt::Write;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut text, b| {
-            let _ = write!(text, "{b:02x}");
-            text
-        })
-}
+pub use inputs::hex;
 
 /// A key for one purpose (`label`) derived from the portal's secret: HMAC-SHA-256 of the
 /// label and a counter byte, HKDF-Expand with a single block (RFC 5869; the secret is

@@ -1,70 +1,10 @@
-//! The answers of a report while it is being filled in (the draft) and the choices offered.
-//!
-//! Until the receipt is issued the draft lives only in the page: in memory with JavaScript,
-//! in a hidden field without. Nothing is stored on the device or the server before then.
+//! The answers of a report while it is being filled in (the draft, read strictly in the
+//! `inputs` crate) and the choices offered, with their names in the person's language.
 
-use serde::{Deserialize, Serialize};
-
-use hashing::FileHashes;
-
-/// Caps on what one report may hold: generous for a real case, small for a flood.
-pub const MAX_URLS: usize = 20;
-pub const MAX_URL_CHARS: usize = 2048;
-pub const MAX_FILES: usize = 20;
-pub const MAX_OTHER_CHARS: usize = 500;
-pub const MAX_PLATFORM_CHARS: usize = 100;
-pub const MAX_HANDLE_CHARS: usize = 200;
-pub const MAX_CONTACT_CHARS: usize = 200;
-pub const MAX_MESSAGE_CHARS: usize = 2000;
-
-crate::stored_enum! {
-    /// Is the person safe right now? Anything but `Safe` shows emergency help first.
-    pub enum Safety {
-        Safe = "safe",
-        Danger = "danger",
-        Suicidal = "suicidal",
-    }
-}
-
-impl Safety {
-    pub fn is_acute(self) -> bool {
-        self != Safety::Safe
-    }
-}
-
-crate::stored_enum! {
-    /// What happened; more than one may be true.
-    pub enum Happened {
-        Sextortion = "sextortion",
-        SharedWithoutConsent = "shared_without_consent",
-        FakeNudes = "fake_nudes",
-        ChildAbuseMaterial = "child_abuse_material",
-        ChildPressured = "child_pressured",
-        Other = "other",
-    }
-}
-
-crate::stored_enum! {
-    pub enum AgeBand {
-        Under13 = "under13",
-        From13To15 = "from13_to15",
-        From16To17 = "from16_to17",
-        From18To24 = "from18_to24",
-        Over25 = "over25",
-        NotSaid = "not_said",
-    }
-}
-
-crate::stored_enum! {
-    /// Whose images these are: the wording of every step follows it ("you" or "your child").
-    #[derive(Default)]
-    pub enum ForWhom {
-        #[default]
-        Myself = "myself",
-        MyChild = "my_child",
-        SomeoneElse = "someone_else",
-    }
-}
+pub use inputs::draft::{
+    Account, AgeBand, Draft, ForWhom, Happened, MAX_CONTACT_CHARS, MAX_FILES, MAX_HANDLE_CHARS,
+    MAX_MESSAGE_CHARS, MAX_OTHER_CHARS, MAX_PLATFORM_CHARS, MAX_URL_CHARS, MAX_URLS, Safety,
+};
 
 /// The EU-27 and the UK, then "elsewhere": the countries the portal routes for.
 pub const COUNTRIES: [&str; 29] = [
@@ -157,13 +97,6 @@ pub fn language_name(code: &str, lang: crate::i18n::Lang) -> String {
     }
 }
 
-/// An account on a platform, for when there is no web address.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Account {
-    pub platform: String,
-    pub handle: String,
-}
-
 /// How an account is shown: "Snapchat: @name", or either part alone. A victim often knows
 /// the app or the group but not the account's name (or the name but not which app), and
 /// either is enough for staff to start.
@@ -172,44 +105,5 @@ pub fn account_label(platform: &str, handle: &str) -> String {
         ("", handle) => handle.to_owned(),
         (platform, "") => platform.to_owned(),
         (platform, handle) => format!("{platform}: {handle}"),
-    }
-}
-
-/// Everything answered so far. Every field has a default, so a draft from an older page
-/// still reads.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Draft {
-    /// Random, made when the flow starts: sending the same form twice makes one report.
-    pub submission: String,
-    pub safety: Option<Safety>,
-    /// The person saw the emergency help and chose to go on.
-    pub acute_seen: bool,
-    pub happened: Vec<Happened>,
-    pub happened_other: String,
-    pub age_band: Option<AgeBand>,
-    pub country: String,
-    pub reply_language: String,
-    pub for_whom: ForWhom,
-    /// The addresses as typed, so nothing is lost while some are still wrong.
-    pub urls_text: String,
-    pub account: Account,
-    pub files: Vec<FileHashes>,
-    pub contact_consent: bool,
-    pub contact: String,
-}
-
-impl Draft {
-    /// The non-empty lines of the address box.
-    pub fn url_lines(&self) -> impl Iterator<Item = (usize, &str)> {
-        self.urls_text
-            .lines()
-            .enumerate()
-            .map(|(i, line)| (i + 1, line.trim()))
-            .filter(|(_, line)| !line.is_empty())
-    }
-
-    pub fn has_account(&self) -> bool {
-        !self.account.platform.trim().is_empty() || !self.account.handle.trim().is_empty()
     }
 }

@@ -2,11 +2,9 @@
 //! it, and move on, back, or stay with messages. The same code answers the plain form post
 //! (no JavaScript) and the server function (with JavaScript).
 
-use hashing::FileHashes;
-
 use super::{
+    Receipt,
     answers::*,
-    receipt::Receipt,
     steps::{FieldError, ReportState, Step},
     store::{NewReport, Stored},
     urls,
@@ -51,9 +49,9 @@ async fn advance_step(
 ) -> ReportState {
     let form = Fields(form);
     let step = form.get("step").and_then(Step::parse).unwrap_or_default();
-    let mut draft: Draft = form
+    let mut draft = form
         .get("draft")
-        .and_then(|json| serde_json::from_str(json).ok())
+        .and_then(Draft::from_json)
         .unwrap_or_default();
     if draft.submission.len() != 32 {
         draft.submission = start(false, "").draft.submission;
@@ -144,15 +142,15 @@ fn read_step(step: Step, form: &Fields, draft: &mut Draft) -> Vec<FieldError> {
         }
         Step::Files => {
             if let Some(json) = form.get("file_hashes").filter(|j| !j.trim().is_empty()) {
-                match serde_json::from_str::<Vec<FileHashes>>(json) {
-                    Ok(files) if files.iter().all(FileHashes::is_well_formed) => {
+                match inputs::draft::files_from_json(json) {
+                    Some(files) => {
                         for file in files {
                             if !draft.files.iter().any(|f| f.sha256 == file.sha256) {
                                 draft.files.push(file);
                             }
                         }
                     }
-                    _ => errors.push(FieldError::new("files", "report-error-files-invalid")),
+                    None => errors.push(FieldError::new("files", "report-error-files-invalid")),
                 }
             }
             if let Some(index) = form

@@ -17,8 +17,6 @@ pub mod intake;
 #[cfg(feature = "ssr")]
 mod keys;
 #[cfg(feature = "ssr")]
-mod receipt;
-#[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]
 pub mod urls;
@@ -35,6 +33,6 @@ pub use views::error_text;
 #[cfg(feature = "ssr")]
 pub use exits::ExitedDrafts;
 #[cfg(feature = "ssr")]
-pub use keys::ReportKeys;
+pub use inputs::receipt::Receipt;
 #[cfg(feature = "ssr")]
-pub use receipt::Receipt;
+pub use keys::ReportKeys;

@@ -11,11 +11,10 @@ use sea_orm::{
 };
 
 use super::{
-    ItemKind, ItemStatus, ReportStatus,
+    ItemKind, ItemStatus, Receipt, ReportStatus,
     answers::{Account, Draft},
     entity::{item, message, report},
     keys::ReportKeys,
-    receipt::Receipt,
 };
 use hashing::FileHashes;
 

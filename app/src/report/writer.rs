@@ -233,6 +233,16 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn the_writer_says_it_has_stopped_once_its_task_is_gone() {
+        // What `/health` reports as the writer: a 503 from the moment nothing takes reports.
+        let (queue, jobs) = mpsc::channel(1);
+        let writer = writer_with_queue(queue);
+        assert!(writer.is_running());
+        drop(jobs);
+        assert!(!writer.is_running());
+    }
+
+    #[tokio::test]
     async fn a_report_gets_an_error_when_the_writer_task_ends_before_answering() {
         let (queue, mut jobs) = mpsc::channel::<Job>(1);
         // Takes the job and drops it unanswered, as a task that panics mid-batch would.

@@ -13,7 +13,7 @@ use super::error::ApiError;
 use crate::state::AppState;
 
 /// Public request bodies are small by design: hashes and answers, never files.
-pub const MAX_REQUEST_BYTES: usize = 128 * 1024;
+pub const MAX_REQUEST_BYTES: usize = inputs::form::MAX_BYTES;
 
 /// Reads the form body. Names may repeat (checkboxes), so pairs, not a map. A body larger
 /// than the portal accepts (or cut off) is a 413, which the edge turns into a page saying
@@ -25,7 +25,7 @@ pub(crate) async fn form_pairs(
     let Ok(bytes) = axum::body::to_bytes(body, MAX_REQUEST_BYTES).await else {
         return Err(http::StatusCode::PAYLOAD_TOO_LARGE.into_response());
     };
-    let pairs = url::form_urlencoded::parse(&bytes).into_owned().collect();
+    let pairs = inputs::form::parse(&bytes);
     Ok((parts, pairs))
 }
 

@@ -267,3 +267,67 @@ async fn a_batch_refused_by_a_busy_database_is_tried_once_more() {
     assert!(matches!(two, Ok(Stored::Created(_))), "{two:?}");
     assert_eq!(counts(&db).await, (2, 4));
 }
+
+/// Retention deletes closed reports a chunk at a time through the writer's connection: one
+/// chunk never deletes more than its limit, a run goes on until none are left, and reports
+/// sent while it runs are stored between its chunks (on SQLite they share the connection, so
+/// one long delete would hold every submission until it ended).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn retention_deletes_in_chunks_and_reports_are_stored_in_between() {
+    use app::{audit::chain::ChainKey, db::Db, time::Clock};
+    use sea_orm::{ConnectionTrait, Statement};
+    use server::jobs::delete_closed_reports as retention;
+
+    for backend in backends() {
+        let (db, writer) = database(backend).await;
+        let mut sending = JoinSet::new();
+        for n in 0..450 {
+            let writer = writer.clone();
+            sending.spawn(async move { writer.insert(new_report(&submission(n))).await });
+        }
+        for answer in sending.join_all().await {
+            assert!(matches!(answer, Ok(Stored::Created(_))), "{answer:?}");
+        }
+        let closed_long_ago = Statement::from_string(
+            db.get_database_backend(),
+            "UPDATE report SET closed_at = 1000",
+        );
+        writer
+            .connection()
+            .execute_raw(closed_long_ago)
+            .await
+            .unwrap();
+        let day = 86_400;
+        let now = 1000 + 40 * day;
+
+        // One chunk: at most its limit, the oldest first.
+        let deleted = store::delete_closed_before(writer.connection(), now - 30 * day, 200)
+            .await
+            .unwrap();
+        assert_eq!(deleted, 200, "{backend:?}");
+        assert_eq!(counts(&db).await, (250, 500), "{backend:?}");
+
+        // The rest in one run, with new (open) reports arriving meanwhile.
+        let store = Db::new(
+            db.clone(),
+            writer.connection().clone(),
+            Clock::system(),
+            ChainKey::derive(&[7; 32]),
+        );
+        let running = tokio::spawn(async move { retention::run_once(&store, 30, now).await });
+        let mut arriving = JoinSet::new();
+        for n in 1000..1020 {
+            let writer = writer.clone();
+            arriving.spawn(async move { writer.insert(new_report(&submission(n))).await });
+        }
+        for answer in arriving.join_all().await {
+            assert!(
+                matches!(answer, Ok(Stored::Created(_))),
+                "{backend:?}: {answer:?}"
+            );
+        }
+        assert_eq!(running.await.unwrap().unwrap(), 250, "{backend:?}");
+        // Only the new reports are left, with their items; nothing half-deleted.
+        assert_eq!(counts(&db).await, (20, 40), "{backend:?}");
+    }
+}

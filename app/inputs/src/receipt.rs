@@ -77,7 +77,7 @@ impl Receipt {
     pub fn key(&self, secret: &[u8; 32]) -> String {
         let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes any key length");
         mac.update(self.0.as_bytes());
-        crate::token::hex(&mac.finalize().into_bytes())
+        crate::hex(&mac.finalize().into_bytes())
     }
 }
 

@@ -1,7 +1,11 @@
 //! Enums whose names are stored: in a database column, in a form value, in JSON. One macro
 //! writes each such enum with its names given once, and derives from them `ALL`, `as_str`,
-//! `parse`, `Display`, the serde names and (on the server) the sea-orm column mapping, so the database,
-//! the forms and the browser can never disagree about a name.
+//! `parse`, `Display`, the serde names and the sea-orm column mapping, so the database, the
+//! forms and the browser can never disagree about a name.
+//!
+//! The column mapping is derived where the crate that declares the enum has its `sea-orm`
+//! feature on (a `cfg` in a macro is read in the crate it expands in): the server's build
+//! turns it on in this crate and in `app`; the browser's bundle and the fuzz targets do not.
 //!
 //! Names never change once shipped: stored rows and audit events keep them. A new variant
 //! needs no migration (the columns are text on both databases, never native enum types).
@@ -20,13 +24,13 @@ macro_rules! stored_enum {
             Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
             serde::Serialize, serde::Deserialize,
         )]
-        #[cfg_attr(feature = "ssr", derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter))]
-        #[cfg_attr(feature = "ssr", sea_orm(rs_type = "String", db_type = "Text"))]
+        #[cfg_attr(feature = "sea-orm", derive(sea_orm::DeriveActiveEnum, sea_orm::EnumIter))]
+        #[cfg_attr(feature = "sea-orm", sea_orm(rs_type = "String", db_type = "Text"))]
         $vis enum $name {
             $(
                 $(#[$vmeta])*
                 #[serde(rename = $stored)]
-                #[cfg_attr(feature = "ssr", sea_orm(string_value = $stored))]
+                #[cfg_attr(feature = "sea-orm", sea_orm(string_value = $stored))]
                 $variant,
             )+
         }
