@@ -102,8 +102,26 @@ fn data(name: &'static str, n: usize, queries: usize, seed: u64) -> Data {
         entries.push((entries.len() as u32, near));
         bases.push(base);
     }
-    while entries.len() < n {
-        let code = draw(&mut rng);
+    // The rest on every thread: the skewed codes take a while at 10 M.
+    let rest = n.saturating_sub(entries.len());
+    let chunk = rest.div_ceil(THREADS).max(1);
+    let drawn: Vec<Code> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..THREADS)
+            .map(|t| {
+                let draw = &draw;
+                let count = chunk.min(rest.saturating_sub(t * chunk));
+                s.spawn(move || {
+                    let mut rng = Rng(seed * 1000 + t as u64 + 1);
+                    (0..count).map(|_| draw(&mut rng)).collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    for code in drawn {
         entries.push((entries.len() as u32, code));
     }
     let mut all_queries = bases;
