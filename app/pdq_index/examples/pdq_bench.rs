@@ -10,24 +10,21 @@
 
 use std::{io::Write, time::Instant};
 
-use pdq_index::{Code, Index, Match, scan};
+use pdq_index::{Code, Index, Match, random::Rng, scan};
 
 const RADIUS: u32 = 31;
 const THREADS: usize = 2;
 
-struct Rng(u64);
+/// The crate's test generator, with what the benchmark draws from it.
+trait Draws {
+    fn unit(&mut self) -> f64;
+    fn gaussian(&mut self) -> f64;
+    fn uniform_code(&mut self) -> Code;
+}
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
+impl Draws for Rng {
     fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
 
     fn gaussian(&mut self) -> f64 {
@@ -36,18 +33,7 @@ impl Rng {
     }
 
     fn uniform_code(&mut self) -> Code {
-        Code([self.next(), self.next(), self.next(), self.next()])
-    }
-
-    fn near(&mut self, code: &Code, flips: u32) -> Code {
-        let mut out = *code;
-        let mut bits: Vec<usize> = (0..256).collect();
-        for i in 0..flips as usize {
-            let j = i + (self.next() % (256 - i as u64)) as usize;
-            bits.swap(i, j);
-            out.0[bits[i] / 64] ^= 1 << (bits[i] % 64);
-        }
-        out
+        self.code()
     }
 }
 

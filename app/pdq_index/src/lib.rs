@@ -315,8 +315,7 @@ impl Segment {
 
     /// Every live entry within `radius` of `query`, into `found`.
     #[inline(always)]
-    fn search(&self, layout: &Layout, query: &Code, radius: u32, found: &mut Vec<Match>) {
-        let radii: Vec<Option<u32>> = layout.radii(radius).collect();
+    fn search(&self, radii: &[Option<u32>], query: &Code, radius: u32, found: &mut Vec<Match>) {
         for (t, table) in self.tables.iter().enumerate() {
             let Some(table_radius) = radii[t] else {
                 continue;
@@ -335,7 +334,7 @@ impl Segment {
                 }
                 // Found already by an earlier table if its substring is within that table's
                 // radius there: checked on the XOR, no set of seen entries needed.
-                let seen = self.tables[..t].iter().zip(&radii).any(|(earlier, r)| {
+                let seen = self.tables[..t].iter().zip(radii).any(|(earlier, r)| {
                     r.is_some_and(|r| xor.bits(earlier.offset, earlier.width).count_ones() <= r)
                 });
                 if !seen {
@@ -549,8 +548,9 @@ impl Index {
     #[inline(always)]
     fn search_inline(&self, query: &Code, radius: u32) -> Vec<Match> {
         let mut found = Vec::new();
+        let radii: Vec<Option<u32>> = self.layout.radii(radius).collect();
         for segment in &self.segments {
-            segment.search(&self.layout, query, radius, &mut found);
+            segment.search(&radii, query, radius, &mut found);
         }
         for (code, &id) in self.delta_codes.iter().zip(&self.delta_ids) {
             let distance = query.distance(code);
@@ -621,6 +621,46 @@ fn scan_inline(codes: &[Code], ids: &[u32], queries: &[Code], radius: u32) -> Ve
         }
     }
     found.into_iter().map(sorted).collect()
+}
+
+/// A small, fast generator (splitmix64) for the tests and the benchmark: no dependency, and
+/// the same seed gives the same codes. Not for anything that must be unpredictable.
+#[doc(hidden)]
+pub mod random {
+    use super::Code;
+
+    pub struct Rng(pub u64);
+
+    impl Rng {
+        pub fn next_u64(&mut self) -> u64 {
+            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        }
+
+        pub fn code(&mut self) -> Code {
+            Code([
+                self.next_u64(),
+                self.next_u64(),
+                self.next_u64(),
+                self.next_u64(),
+            ])
+        }
+
+        /// `code` with exactly `flips` bits changed, chosen at random.
+        pub fn near(&mut self, code: &Code, flips: u32) -> Code {
+            let mut out = *code;
+            let mut bits: Vec<usize> = (0..256).collect();
+            for i in 0..flips.min(256) as usize {
+                let j = i + (self.next_u64() % (256 - i as u64)) as usize;
+                bits.swap(i, j);
+                out.0[bits[i] / 64] ^= 1 << (bits[i] % 64);
+            }
+            out
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,38 +1,6 @@
 use super::*;
 
-/// A small, fast generator (splitmix64), so the tests need no dependency and repeat exactly.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn code(&mut self) -> Code {
-        Code([self.next(), self.next(), self.next(), self.next()])
-    }
-
-    /// `code` with exactly `flips` different bits.
-    fn near(&mut self, code: &Code, flips: u32) -> Code {
-        let mut out = *code;
-        let mut flipped = 0;
-        while flipped < flips {
-            let bit = (self.next() % 256) as usize;
-            let before = out;
-            out.0[bit / 64] ^= 1 << (bit % 64);
-            if before.distance(code) < out.distance(code) {
-                flipped += 1;
-            } else {
-                out = before;
-            }
-        }
-        out
-    }
-}
+use crate::random::Rng;
 
 /// Codes with planted neighbours of a few base codes at every distance 0-40, so each query
 /// has matches right at the radius and just beyond it; and the queries.
@@ -136,7 +104,7 @@ fn skewed_codes_with_hot_buckets_are_still_found_exactly() {
     // Half of the codes share their first 64 bits (a template seen everywhere): one bucket of
     // table 0 holds more than a u16 offset can count.
     let mut rng = Rng(3);
-    let hot = rng.next();
+    let hot = rng.next_u64();
     let entries: Vec<(u32, Code)> = (0..140_000u32)
         .map(|id| {
             let mut code = rng.code();
