@@ -1,5 +1,5 @@
 # The two commands that matter (see README.md).
-.PHONY: run run-staff check test test-reference fuzz audit bench bench-intake bench-queue bench-hosting bench-pdq bench-pdq-10m
+.PHONY: run run-staff check test test-reference contract fuzz audit bench bench-intake bench-queue bench-hosting bench-pdq bench-pdq-10m
 
 # Serve the portal on http://127.0.0.1:3000 (installs missing tools, SQLite in ./data).
 run:
@@ -21,6 +21,11 @@ test:
 # have (app/hashing/testdata/README.md says how to add them); they fail where the data is missing.
 test-reference:
 	@bash -c 'source .ci/tools.sh && cargo test --release -p hashing --test reference -- --include-ignored'
+
+# The platform API against its OpenAPI document (schemathesis from PyPI, a real portal on
+# loopback). Part of `make test`.
+contract:
+	@.ci/contract
 
 # Fuzz the inputs crate (addresses, receipts, the draft and hash JSON, form bodies): each target
 # for FUZZ_SECONDS (default 60), with AddressSanitizer. Not part of `make test`.

@@ -194,6 +194,9 @@ export default defineConfig({
         PORTAL_RDAP_PER_SECOND: '200',
         PORTAL_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         PORTAL_NOTICE_FROM: 'notices@helpline.example',
+        // The hash list publishes every 2 s (new entries spread over 6 s), so the platform
+        // test sees a withdrawal within seconds, not the default half-minute.
+        PORTAL_HASH_PUBLISH_SECONDS: '2',
       },
     })),
   ],

@@ -13,6 +13,7 @@ pub mod directory;
 pub mod error;
 pub mod follow_up;
 pub mod forms;
+pub mod hash_list;
 pub mod help;
 pub mod home;
 pub mod hosting;

@@ -16,6 +16,7 @@ mod m20261202_020000_create_provider_tables;
 mod m20261202_030000_hash_submission_keys;
 mod m20261202_050000_create_notice_tables;
 mod m20261203_090000_append_only_audit_hashed_sessions;
+mod m20261203_200000_create_hash_list_tables;
 
 pub struct Migrator;
 
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_030000_hash_submission_keys::Migration),
             Box::new(m20261202_050000_create_notice_tables::Migration),
             Box::new(m20261203_090000_append_only_audit_hashed_sessions::Migration),
+            Box::new(m20261203_200000_create_hash_list_tables::Migration),
         ]
     }
 }

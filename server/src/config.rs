@@ -112,6 +112,9 @@ pub struct Settings {
     /// `PORTAL_JOB_LEASE_SECONDS` (default 300): how long a job's lease holds before another
     /// instance takes over the job of one that died.
     pub job_lease_seconds: i64,
+    /// `PORTAL_HASH_PUBLISH_SECONDS` (default 30): how often the hash list publishes a batch
+    /// of changes to platforms (a withdrawal reaches them within this and a webhook call).
+    pub hash_publish_seconds: i64,
     /// Where "now" comes from: the system's clock; tests set a manual one to move time.
     pub clock: app::time::Clock,
 }
@@ -263,6 +266,9 @@ impl Settings {
             hosting: hosting_from_lookup(&var)?,
             notices: notices_from_lookup(&var)?,
             job_lease_seconds: i64::from(number(&var, "PORTAL_JOB_LEASE_SECONDS", 300)?.max(2)),
+            hash_publish_seconds: i64::from(
+                number(&var, "PORTAL_HASH_PUBLISH_SECONDS", 30)?.clamp(1, 60),
+            ),
             clock: app::time::Clock::system(),
         })
     }

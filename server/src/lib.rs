@@ -6,6 +6,7 @@ pub mod cli;
 pub mod clients;
 pub mod config;
 pub mod db;
+pub mod hash_index;
 pub mod jobs;
 pub mod middleware;
 pub mod routes;

@@ -44,6 +44,12 @@ enum Command {
     /// The provider directory (whom removal notices go to): list, or show one entry.
     #[command(subcommand)]
     Provider(cli::provider::ProviderCommand),
+    /// Platform clients of the hash-list API: create (prints the key), list, revoke, webhook.
+    #[command(subcommand)]
+    Platform(cli::platform::PlatformCommand),
+    /// The platforms' hash list: import and export exchange files, decide disputed entries.
+    #[command(subcommand, name = "hash-list")]
+    HashList(cli::hash_list::HashListCommand),
     /// The audit trail of staff actions: verify its hash chain.
     #[command(subcommand)]
     Audit(cli::audit::AuditCommand),
@@ -60,6 +66,8 @@ async fn main() -> anyhow::Result<()> {
         Command::Hosting(command) => cli::hosting::run(command).await,
         Command::Provider(command) => cli::provider::run(command).await,
         Command::Notice(command) => cli::notice::run(command).await,
+        Command::Platform(command) => cli::platform::run(command).await,
+        Command::HashList(command) => cli::hash_list::run(command).await,
         Command::Serve => {
             telemetry::init();
             let settings = Settings::from_env()?;

@@ -37,6 +37,7 @@ pub struct Application {
     db: DatabaseConnection,
     store: Db,
     jobs: Runner,
+    index: crate::hash_index::HashIndex,
 }
 
 impl Application {
@@ -85,6 +86,7 @@ impl Application {
             app::jobs::kind::DELETE_EXPIRED_SESSIONS,
             app::jobs::kind::ANCHOR_AUDIT_HEAD,
             app::jobs::kind::REFRESH_HOSTING,
+            app::jobs::kind::PUBLISH_HASH_CHANGES,
         ] {
             app::jobs::enqueue(
                 store.write(),
@@ -160,12 +162,41 @@ impl Application {
                 None
             }
         };
+        let sandbox = app::hash_list::transfer::ensure_sandbox(store.write(), store.now())
+            .await
+            .context("cannot fill the sandbox hash list")?;
+        if sandbox > 0 {
+            tracing::info!(entries = sandbox, "sandbox hash list filled");
+        }
+        let outbound = resolver.outbound();
         let jobs = Runner::new(store.clone())
             .with_lease(settings.job_lease_seconds)
             .with_portal_jobs(settings.retention_days)
             .with_hosting_jobs(resolver, settings.hosting.max_age_seconds)
-            .with_notice_jobs(mailer);
+            .with_notice_jobs(mailer)
+            .with_hash_list_jobs(
+                app_context.keys.clone(),
+                outbound,
+                settings.hash_publish_seconds,
+            );
         tokio::spawn(jobs.clone().run_periodically(JOB_POLL));
+        let index = crate::hash_index::HashIndex::load(&store)
+            .await
+            .context("cannot build the hash list's index")?;
+        tracing::info!(
+            entries = index.len(),
+            index_bytes = index.index_bytes(),
+            "hash list index built"
+        );
+        tokio::spawn(index.clone().follow_forever(store.clone()));
+        let api = crate::routes::platform::ApiState {
+            db: store.clone(),
+            index: index.clone(),
+            keys: app_context.keys.clone(),
+            limits: Arc::default(),
+            usage: Default::default(),
+        };
+        tokio::spawn(api.usage.clone().flush_forever(store.clone()));
         let quick_exit = QuickExitSetting(settings.quick_exit_url.clone());
         let app_for_context = app_context.clone();
         let context: LeptosContext = Arc::new(move || {
@@ -204,12 +235,23 @@ impl Application {
             ))
             .layer(sessions);
         let router = edge(router, &settings);
+        // The platform API has its own stack (routes::platform); only the security headers
+        // and the access log are shared.
+        let api = Router::new()
+            .nest("/api/v1", crate::routes::platform::router(api))
+            .layer(middleware::from_fn_with_state(
+                settings.secure_cookies,
+                security::headers,
+            ))
+            .layer(access_log::layer());
+        let router = api.merge(router);
         Ok(Application {
             listener,
             router,
             db,
             store,
             jobs,
+            index,
         })
     }
 
@@ -226,6 +268,11 @@ impl Application {
     /// The database as the application's use cases write to it (its one write path and clock).
     pub fn store(&self) -> &Db {
         &self.store
+    }
+
+    /// This instance's PDQ index of the hash list (tests follow the database with it).
+    pub fn hash_index(&self) -> &crate::hash_index::HashIndex {
+        &self.index
     }
 
     /// This instance's job runner (tests run due jobs with it after moving the clock).

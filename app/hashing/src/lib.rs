@@ -27,7 +27,7 @@ pub use file_hashes::{FileHashes, FileKind, MAX_VIDEO_FRAMES, VideoFrame};
 pub use hash256::{HASH_BITS, Hash256, ParseHashError};
 pub use pdq::{
     Dihedral, PdqError, PdqHash, PdqHashes, pdq_from_rgb, pdq_from_rgba,
-    pdq_with_dihedral_from_rgb, pdq_with_dihedral_from_rgba,
+    pdq_with_dihedral_from_rgb, pdq_with_dihedral_from_rgba, transform_hash,
 };
 
 #[cfg(feature = "wasm")]

@@ -136,6 +136,31 @@ impl Dihedral {
     }
 }
 
+/// The hash of a transformed image, estimated from the hash alone: the bits of the
+/// coefficients whose sign the transform flips are inverted, and transposed where it
+/// transposes. Exact up to the median: the hash compares each coefficient with the median of
+/// all 256, and flipping signs moves the median a little, so bits of coefficients near it
+/// can differ from the [`PdqHashes::dihedral`] computed from the image. A platform that only
+/// has a hash can match rotated and mirrored copies with it (`tests/properties.rs` measures
+/// how far the estimate lands from the real dihedral hash).
+pub fn transform_hash(hash: &Hash256, transform: Dihedral) -> Hash256 {
+    let (mirror_rows, mirror_columns, transpose) = transform.as_mirrors_then_transpose();
+    let mut out = Hash256::ZERO;
+    for i in 0..COEFFS {
+        for j in 0..COEFFS {
+            let negate = (mirror_rows && i % 2 == 0) ^ (mirror_columns && j % 2 == 0);
+            if hash.bit(i * COEFFS + j) != negate {
+                out.set_bit(if transpose {
+                    j * COEFFS + i
+                } else {
+                    i * COEFFS + j
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Why pixels could not be hashed. Images too small to hash are not an
 /// error: like Meta's, they get the zero hash with quality 0.
 #[derive(Debug, Clone, PartialEq, Eq)]

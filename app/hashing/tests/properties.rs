@@ -15,7 +15,7 @@
 //! bridge photo the dihedral hashes stay within 16 bits of Meta's published
 //! hashes of the rotated files (checked in `reference.rs`).
 
-use hashing::{Dihedral, Hash256, pdq_from_rgb, pdq_with_dihedral_from_rgb};
+use hashing::{Dihedral, Hash256, pdq_from_rgb, pdq_with_dihedral_from_rgb, transform_hash};
 use proptest::prelude::*;
 
 /// The pixels of the image transformed as `transform` names it.
@@ -161,5 +161,53 @@ proptest! {
     fn distance_counts_the_bits_that_differ(a in hash256(), b in hash256()) {
         let differing = (0..256).filter(|&k| a.bit(k) != b.bit(k)).count() as u32;
         prop_assert_eq!(a.hamming_distance(&b), differing);
+    }
+}
+
+proptest! {
+    /// In bit space the transforms are exact: a rotation by 180 degrees twice, or a mirror
+    /// twice, gives the hash back, and the original is the hash itself.
+    #[test]
+    fn transforms_of_a_hash_compose_exactly(a in hash256()) {
+        prop_assert_eq!(transform_hash(&a, Dihedral::Original), a);
+        for t in [Dihedral::Rotate180, Dihedral::FlipX, Dihedral::FlipY, Dihedral::FlipPlus1, Dihedral::FlipMinus1] {
+            prop_assert_eq!(transform_hash(&transform_hash(&a, t), t), a);
+        }
+        let quarter = transform_hash(&a, Dihedral::Rotate90);
+        prop_assert_eq!(transform_hash(&quarter, Dihedral::Rotate270), a);
+    }
+}
+
+/// How far the dihedral hashes estimated from the plain hash alone (`transform_hash`, what
+/// `POST /api/v1/match` with `dihedral` uses) land from the ones computed from the image,
+/// over 300 images of each generator and the seven transforms. Measured: smooth colour
+/// images median 8 bits, 90th percentile 16, 99th 24, worst 40; grey noise 8, 14, 22, 26.
+/// So the estimate costs a rotated copy about 8 of the 31 bits of the radius, and now and
+/// then all of them: dihedral matching from a hash finds most rotated copies, not every one.
+#[test]
+fn a_dihedral_hash_estimated_from_the_hash_is_near_the_computed_one() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    for (name, strategy) in [
+        ("smooth", smooth_colour(symmetric_side()).boxed()),
+        ("noise", grey_noise().boxed()),
+    ] {
+        let mut distances = Vec::new();
+        for _ in 0..300 {
+            let (w, h, rgb) = strategy.new_tree(&mut runner).unwrap().current();
+            let all = pdq_with_dihedral_from_rgb(w as u32, h as u32, &rgb).unwrap();
+            for (&t, computed) in Dihedral::ALL.iter().zip(all.dihedral).skip(1) {
+                distances.push(transform_hash(&all.dihedral[0], t).hamming_distance(&computed));
+            }
+        }
+        distances.sort_unstable();
+        let at = |share: f64| distances[((distances.len() as f64) * share) as usize];
+        let (median, p90) = (at(0.5), at(0.9));
+        println!(
+            "{name}: median {median}, 90th percentile {p90}, worst {}",
+            distances[distances.len() - 1]
+        );
+        assert!(median <= 10, "{name}: median {median}");
+        assert!(p90 <= 20, "{name}: 90th percentile {p90}");
     }
 }

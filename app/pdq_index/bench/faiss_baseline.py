@@ -1,4 +1,4 @@
-"""The FAISS baselines for `make bench-pdq`, on the data pdq_bench wrote (same codes, same
+"""The FAISS baselines for `make bench-pdq`, on the data pdq_index_bench wrote (same codes, same
 queries): IndexBinaryFlat (brute force) and IndexBinaryMultiHash(256, 16, 16) with nflip=1,
 Meta HMA's own setting, both answering exact range searches at radius 31 (16 tables of 16 bits
 with one flip each cover every distance up to 31). Two threads, as ours. Prints JSON lines with

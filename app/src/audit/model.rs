@@ -40,6 +40,18 @@ crate::stored_enum! {
         NoticeFailed = "notice.failed",
         /// A staff member filed a notice by hand (a web form, a hotline) and marked it done.
         NoticeFiled = "notice.filed",
+        /// An administrator created a platform client (its key was shown once).
+        PlatformCreated = "platform.created",
+        /// A platform's key was revoked.
+        PlatformRevoked = "platform.revoked",
+        /// A platform's webhook was set, or its secret rotated.
+        PlatformWebhookSet = "platform.webhook_set",
+        /// Hash entries were imported from an exchange file.
+        HashListImported = "hash_list.imported",
+        /// Confirmed hash entries were exported to a file (outside withdrawal from then on).
+        HashListExported = "hash_list.exported",
+        /// Staff decided a (disputed) hash entry: confirmed or withdrawn.
+        HashEntryDecided = "hash_list.entry_decided",
     }
 }
 

@@ -905,9 +905,9 @@ fn timeline_message(what: TimelineEvent) -> &'static str {
             NoticeFailed => "case-timeline-notice-failed",
             NoticeFiled => "case-timeline-notice-filed",
             SignedIn | SignedOut | SignInRefused | AccountCreated | Invited | RoleChanged
-            | OrganisationCreated | OwnerRuleSet | ProviderCreated | ProviderUpdated => {
-                "case-timeline-staff-action"
-            }
+            | OrganisationCreated | OwnerRuleSet | ProviderCreated | ProviderUpdated
+            | PlatformCreated | PlatformRevoked | PlatformWebhookSet | HashListImported
+            | HashListExported | HashEntryDecided => "case-timeline-staff-action",
         },
         TimelineEvent::Unknown => "case-timeline-staff-action",
     }

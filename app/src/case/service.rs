@@ -244,6 +244,16 @@ async fn act_once(
             })
             .exec_without_returning(&txn)
             .await?;
+            // For a file, the audited assessment is the statement that confirms its entry on
+            // the platforms' hash list (or withdraws it): the analyst never sees the file.
+            crate::hash_list::store::assessed(
+                &txn,
+                item.id,
+                *verdict,
+                case.owner_organisation_id,
+                at,
+            )
+            .await?;
             // The reporter sees that someone looked at it; a verdict is for staff to act on.
             if item.status == ItemStatus::Received {
                 item::Entity::update_many()

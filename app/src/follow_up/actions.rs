@@ -93,12 +93,18 @@ pub async fn handle(
             });
         }
         "withdraw-confirm" => {
-            if let Err(error) = store::delete_report(db, report_id).await {
-                tracing::error!(%error, "could not delete a withdrawn report");
-                return Outcome::Render(PostedFollowUp::notice("follow-up-error-try-again"));
-            }
+            let told = match withdraw(intake, report_id).await {
+                Ok(told) => told,
+                Err(error) => {
+                    tracing::error!(%error, "could not delete a withdrawn report");
+                    return Outcome::Render(PostedFollowUp::notice("follow-up-error-try-again"));
+                }
+            };
             signed_in::sign_out(session).await;
-            return Outcome::Render(PostedFollowUp::notice("follow-up-withdrawn"));
+            return Outcome::Render(PostedFollowUp {
+                told,
+                ..PostedFollowUp::notice("follow-up-withdrawn")
+            });
         }
         "sign-out" => {
             signed_in::sign_out(session).await;
@@ -113,6 +119,22 @@ pub async fn handle(
             Outcome::Render(kept(PostedFollowUp::notice("follow-up-error-try-again")))
         }
     }
+}
+
+/// Deletes the report, and withdraws its files from the platforms' hash list, in one
+/// transaction; the names of the platforms that will hear of it (with the next published
+/// batch, within a minute).
+async fn withdraw(intake: &AppContext, report_id: i64) -> Result<Vec<String>, sea_orm::DbErr> {
+    let txn = intake.db.begin().await?;
+    let lists = crate::hash_list::store::lists_of_report(&txn, report_id).await?;
+    let told = if lists.is_empty() {
+        Vec::new()
+    } else {
+        crate::hash_list::platform::receiving(&txn, &lists).await?
+    };
+    store::delete_report(&txn, report_id, intake.db.now()).await?;
+    txn.commit().await?;
+    Ok(told)
 }
 
 /// Text carried back into a form: never more than the longest a field accepts, with room to

@@ -20,6 +20,8 @@ pub struct PostedFollowUp {
     pub message: String,
     pub urls: String,
     pub confirm_withdraw: bool,
+    /// After a withdrawal: the platforms being told to drop the files' fingerprints.
+    pub told: Vec<String>,
 }
 
 impl PostedFollowUp {
@@ -127,9 +129,16 @@ pub async fn load_follow_up() -> Result<Option<CaseView>, AppError> {
             on: date(m.created_at),
         })
         .collect();
+    let lists = crate::hash_list::store::lists_of_report(db, report_id).await?;
+    let platforms = if lists.is_empty() {
+        Vec::new()
+    } else {
+        crate::hash_list::platform::receiving(db, &lists).await?
+    };
     Ok(Some(CaseView {
         items,
         messages,
+        platforms,
         csrf,
     }))
 }
@@ -190,10 +199,24 @@ pub fn FollowUpPage() -> impl IntoView {
                 .notice
                 .clone()
                 .map(|id| {
+                    let told = posted.read().told.clone();
+                    let lang = i18n.lang.get();
                     view! {
                         <p class="notice" role="status" tabindex="-1" data-follow-up-notice="">
-                            {t(i18n.lang.get(), &id)}
+                            {t(lang, &id)}
                         </p>
+                        {(!told.is_empty())
+                            .then(|| {
+                                view! {
+                                    <p data-follow-up-told="">
+                                        {t_args(
+                                            lang,
+                                            "follow-up-withdrawn-platforms",
+                                            &[("platforms", told.join(", ").into())],
+                                        )}
+                                    </p>
+                                }
+                            })}
                     }
                 })
         }}
@@ -612,6 +635,18 @@ fn case_view(case: CaseView, posted: PostedFollowUp, lang: Lang) -> impl IntoVie
         <section aria-labelledby="withdraw-title">
             <h2 id="withdraw-title">{t(lang, "follow-up-withdraw-title")}</h2>
             <p>{t(lang, "follow-up-withdraw-text")}</p>
+            {(!case.platforms.is_empty())
+                .then(|| {
+                    view! {
+                        <p data-follow-up-platforms="">
+                            {t_args(
+                                lang,
+                                "follow-up-platforms",
+                                &[("platforms", case.platforms.join(", ").into())],
+                            )}
+                        </p>
+                    }
+                })}
             {withdraw}
         </section>
         <form method="post" class="sign-out">

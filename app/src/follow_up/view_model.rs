@@ -8,6 +8,8 @@ use crate::report::{FileKind, ItemKind, ItemStatus};
 pub struct CaseView {
     pub items: Vec<ItemView>,
     pub messages: Vec<MessageView>,
+    /// The platforms that receive the fingerprints of this report's files (by name only).
+    pub platforms: Vec<String>,
     /// Echoed by every form while signed in (synchroniser token).
     pub csrf: String,
 }

@@ -36,6 +36,11 @@ pub mod kind {
     pub const REFRESH_RDAP_BOOTSTRAP: &str = "refresh_rdap_bootstrap";
     /// Delivers one notice from the outbox (`notice::outbox::DeliverJob`).
     pub const DELIVER_NOTICE: &str = "deliver_notice";
+    /// Makes hash-list entries of newly reported files and publishes the changes that are
+    /// due as one shuffled batch, then calls the platforms' webhooks. Periodic.
+    pub const PUBLISH_HASH_CHANGES: &str = "publish_hash_changes";
+    /// Posts one published batch to one platform's webhook (`{platform, from, to}`).
+    pub const SEND_WEBHOOK: &str = "send_webhook";
 }
 
 /// Attempts before a job is left dead.

@@ -12,9 +12,21 @@ use super::{
 use crate::{abuse::ClientKey, forms::Fields, ssr::AppContext};
 
 /// The state a new report starts in.
-pub fn start(for_child: bool, reply_language: &str) -> ReportState {
+/// A new report. `via` is the platform a deep link came from (`/report?via=NAME`, from a
+/// platform's safety centre): it fills in the platform of the account step, nothing else, and
+/// nothing about it is stored unless the person sends it as their answer.
+pub fn start(for_child: bool, reply_language: &str, via: Option<&str>) -> ReportState {
+    let platform = via
+        .map(|via| via.trim())
+        .filter(|via| !via.chars().any(char::is_control))
+        .map(|via| via.chars().take(MAX_PLATFORM_CHARS).collect::<String>())
+        .unwrap_or_default();
     ReportState {
         draft: Draft {
+            account: crate::report::Account {
+                platform,
+                ..Default::default()
+            },
             submission: crate::token::random(),
             for_whom: if for_child {
                 ForWhom::MyChild
@@ -54,13 +66,13 @@ async fn advance_step(
         .and_then(Draft::from_json)
         .unwrap_or_default();
     if draft.submission.len() != 32 {
-        draft.submission = start(false, "").draft.submission;
+        draft.submission = start(false, "", None).draft.submission;
     }
     // The person left this draft by quick exit, and the browser sent it again (Back, then a
     // resubmit): nothing of it is shown, a new report starts.
     // (Its reply language is the page's, not an answer about what happened.)
     if intake.exits.has_left(&draft.submission) {
-        return start(false, &draft.reply_language);
+        return start(false, &draft.reply_language, None);
     }
     // The answers on screen always go into the draft, also when going back: Back never loses
     // anything.
@@ -76,7 +88,7 @@ async fn advance_step(
         ..ReportState::default()
     };
     match (step, nav) {
-        (Step::Done, _) => return start(false, &state.draft.reply_language),
+        (Step::Done, _) => return start(false, &state.draft.reply_language, None),
         (_, "back") => state.step = step.previous(),
         (Step::Safety, _) if errors.is_empty() => {
             let acute = state.draft.safety.is_some_and(Safety::is_acute);
@@ -398,6 +410,21 @@ fn capped(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_deep_link_from_a_platform_fills_in_the_platform_and_nothing_else() {
+        let state = start(false, "nl", Some("  PhotoApp "));
+        assert_eq!(state.draft.account.platform, "PhotoApp");
+        assert_eq!(state.draft.account.handle, "");
+        assert_eq!(state.draft.reply_language, "nl");
+        let long = "x".repeat(500);
+        assert_eq!(
+            start(false, "en", Some(&long)).draft.account.platform.len(),
+            MAX_PLATFORM_CHARS
+        );
+        assert_eq!(start(false, "en", Some("a\nb")).draft.account.platform, "");
+        assert_eq!(start(false, "en", None).draft.account.platform, "");
+    }
 
     fn form(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
         pairs

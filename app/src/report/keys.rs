@@ -27,6 +27,8 @@ pub struct ReportKeys {
     /// Keys the HMAC under which a form's submission id is stored (to know a form sent twice):
     /// the stored value cannot give back the id, and so never the receipt made from it.
     submission_lookup: [u8; 32],
+    /// Seals platforms' webhook secrets, which must be read back to sign deliveries.
+    webhook: [u8; 32],
 }
 
 impl std::fmt::Debug for ReportKeys {
@@ -44,6 +46,7 @@ impl ReportKeys {
             work: derive_key(master, b"portal proof of work key v1"),
             reshow: derive_key(master, b"portal receipt re-show key v1"),
             submission_lookup: derive_key(master, b"portal submission lookup key v1"),
+            webhook: derive_key(master, b"portal webhook secret key v1"),
         }
     }
 
@@ -59,25 +62,43 @@ impl ReportKeys {
 
     /// Encrypts contact details for storage: base64 of nonce and ciphertext.
     pub fn seal_contact(&self, plain: &str) -> String {
-        let cipher = Aes256Gcm::new(&self.contact.into());
-        let mut nonce = [0u8; 12];
-        rand::rng().fill_bytes(&mut nonce);
-        let sealed = cipher
-            .encrypt(Nonce::from_slice(&nonce), plain.as_bytes())
-            .expect("AES-GCM encrypts any message this short");
-        STANDARD.encode([nonce.as_slice(), &sealed].concat())
+        seal(&self.contact, plain)
     }
 
     pub fn open_contact(&self, sealed: &str) -> Option<String> {
-        let bytes = STANDARD.decode(sealed).ok()?;
-        if bytes.len() < 12 {
-            return None;
-        }
-        let (nonce, ciphertext) = bytes.split_at(12);
-        let cipher = Aes256Gcm::new(&self.contact.into());
-        let plain = cipher.decrypt(Nonce::from_slice(nonce), ciphertext).ok()?;
-        String::from_utf8(plain).ok()
+        open(&self.contact, sealed)
     }
+
+    /// Encrypts a platform's webhook secret for storage.
+    pub fn seal_webhook_secret(&self, plain: &str) -> String {
+        seal(&self.webhook, plain)
+    }
+
+    pub fn open_webhook_secret(&self, sealed: &str) -> Option<String> {
+        open(&self.webhook, sealed)
+    }
+}
+
+/// AES-256-GCM under `key`, a fresh nonce each time: base64 of nonce and ciphertext.
+fn seal(key: &[u8; 32], plain: &str) -> String {
+    let cipher = Aes256Gcm::new(key.into());
+    let mut nonce = [0u8; 12];
+    rand::rng().fill_bytes(&mut nonce);
+    let sealed = cipher
+        .encrypt(Nonce::from_slice(&nonce), plain.as_bytes())
+        .expect("AES-GCM encrypts any message this short");
+    STANDARD.encode([nonce.as_slice(), &sealed].concat())
+}
+
+fn open(key: &[u8; 32], sealed: &str) -> Option<String> {
+    let bytes = STANDARD.decode(sealed).ok()?;
+    if bytes.len() < 12 {
+        return None;
+    }
+    let (nonce, ciphertext) = bytes.split_at(12);
+    let cipher = Aes256Gcm::new(key.into());
+    let plain = cipher.decrypt(Nonce::from_slice(nonce), ciphertext).ok()?;
+    String::from_utf8(plain).ok()
 }
 
 #[cfg(test)]

@@ -47,8 +47,14 @@ pub fn ReportPage() -> impl IntoView {
             use_context::<PostedReport>()
                 .map(|p| p.0)
                 .unwrap_or_else(|| {
-                    let for_child = query.read_untracked().get("for").as_deref() == Some("child");
-                    super::intake::start(for_child, i18n.lang.get_untracked().code())
+                    let query = query.read_untracked();
+                    let for_child = query.get("for").as_deref() == Some("child");
+                    let via = query.get("via");
+                    super::intake::start(
+                        for_child,
+                        i18n.lang.get_untracked().code(),
+                        via.as_deref(),
+                    )
                 })
         }
         #[cfg(not(feature = "ssr"))]

@@ -350,8 +350,10 @@ pub async fn add_message(
 }
 
 /// Withdraw: the report, its items, hashes and messages are gone from the database.
-pub async fn delete_report(db: &impl ConnectionTrait, id: i64) -> Result<(), DbErr> {
+/// Its entries on the platforms' hash list are withdrawn (a tombstone for each) at `at`.
+pub async fn delete_report(db: &impl ConnectionTrait, id: i64, at: i64) -> Result<(), DbErr> {
     crate::notice::outbox::delete_for_reports(db, &[id]).await?;
+    crate::hash_list::store::withdraw_for_reports(db, &[id], at).await?;
     report::Entity::delete_by_id(id).exec(db).await?;
     Ok(())
 }
@@ -393,6 +395,8 @@ pub async fn delete_closed_before(
         return Ok(0);
     }
     crate::notice::outbox::delete_for_reports(db, &ids).await?;
+    // The files' entries stay on the hash list, unlinked (see `hash_list`).
+    crate::hash_list::store::unlink_reports(db, &ids).await?;
     let deleted = report::Entity::delete_many()
         .filter(report::Column::Id.is_in(ids))
         .exec(db)

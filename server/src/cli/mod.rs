@@ -3,8 +3,10 @@
 pub mod admin;
 pub mod audit;
 pub mod hash;
+pub mod hash_list;
 pub mod hosting;
 pub mod notice;
+pub mod platform;
 pub mod provider;
 pub mod report;
 pub mod routes;

@@ -91,6 +91,11 @@ impl Resolver {
         })
     }
 
+    /// The outbound guard it fetches through (webhook deliveries use it too).
+    pub fn outbound(&self) -> Outbound {
+        self.outbound.clone()
+    }
+
     /// Whether the bootstrap files are IANA's, kept fresh by the refresh job (no operator
     /// named their own with `PORTAL_RDAP_BOOTSTRAP`).
     pub fn uses_iana(&self) -> bool {

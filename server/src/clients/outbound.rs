@@ -128,6 +128,50 @@ impl Outbound {
         serde_json::from_slice(&body).map_err(|_| OutboundError::Failed)
     }
 
+    /// POSTs a JSON `body` to an outside address (a platform's webhook) with `headers`:
+    /// checked like any outside address, no redirect followed and no retry here (the job
+    /// runner retries with its backoff). Ok when the answer is 2xx; its body is not read.
+    pub async fn post_json(
+        &self,
+        url: &str,
+        body: Vec<u8>,
+        headers: &[(&'static str, String)],
+    ) -> Result<(), OutboundError> {
+        let url = reqwest::Url::parse(url).map_err(|_| OutboundError::Failed)?;
+        if !matches!(url.scheme(), "http" | "https") {
+            return Err(OutboundError::Failed);
+        }
+        let host = url.host_str().ok_or(OutboundError::Failed)?;
+        if let Ok(ip) = host
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<IpAddr>()
+            && is_private(ip)
+            && !self.allow.iter().any(|net| net.contains(&ip))
+        {
+            return Err(OutboundError::Private);
+        }
+        self.limiter.wait(host).await;
+        let mut request = self
+            .guarded
+            .post(url.clone())
+            .header(header::CONTENT_TYPE, "application/json");
+        for (name, value) in headers {
+            request = request.header(*name, value);
+        }
+        match tokio::time::timeout(DEADLINE, request.body(body).send()).await {
+            Err(_) => Err(OutboundError::Timeout),
+            Ok(Ok(response)) if response.status().is_success() => Ok(()),
+            Ok(Ok(response)) if response.status() == StatusCode::TOO_MANY_REQUESTS => {
+                Err(OutboundError::RateLimited)
+            }
+            Ok(Ok(_)) => Err(OutboundError::Failed),
+            Ok(Err(error)) if refused_as_private(&error) => Err(OutboundError::Private),
+            Ok(Err(error)) if error.is_timeout() => Err(OutboundError::Timeout),
+            Ok(Err(_)) => Err(OutboundError::Failed),
+        }
+    }
+
     /// GETs `url`: the body, at most [`MAX_BODY`] bytes.
     pub async fn get(&self, url: &str, origin: Origin) -> Result<Vec<u8>, OutboundError> {
         // Redirects and retries together, within one deadline.

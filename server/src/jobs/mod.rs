@@ -14,8 +14,10 @@ pub mod anchor_audit_head;
 pub mod delete_closed_reports;
 pub mod delete_expired_sessions;
 pub mod deliver_notice;
+pub mod publish_hash_changes;
 pub mod rdap_bootstrap;
 pub mod resolve_hosting;
+pub mod send_webhook;
 
 use std::{collections::HashMap, future::Future, pin::Pin, sync::Arc, time::Duration};
 
@@ -107,6 +109,22 @@ impl Runner {
         let handler: Handler = Arc::new(move |db, payload| Box::pin(handler(db, payload)));
         Arc::make_mut(&mut self.handlers).insert(kind, handler);
         self
+    }
+
+    /// The hash list's publishing every `every` seconds, and the webhook deliveries it
+    /// enqueues (signed with secrets opened by `keys`, sent through `outbound`).
+    pub fn with_hash_list_jobs(
+        self,
+        keys: app::report::ReportKeys,
+        outbound: crate::clients::outbound::Outbound,
+        every: i64,
+    ) -> Runner {
+        self.handle(app::jobs::kind::PUBLISH_HASH_CHANGES, move |db, _| {
+            publish_hash_changes::run(db, every)
+        })
+        .handle(app::jobs::kind::SEND_WEBHOOK, move |db, payload| {
+            send_webhook::send(db, keys.clone(), outbound.clone(), payload)
+        })
     }
 
     /// The portal's own jobs.

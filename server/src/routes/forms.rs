@@ -77,7 +77,7 @@ pub(crate) async fn answer<P: Clone + Send + Sync + 'static>(
         Outcome::Render(posted) => {
             render(state, parts, move || provide_context(posted.clone())).await
         }
-        Outcome::Refused(error) => ApiError(error).into_response(),
+        Outcome::Refused(error) => ApiError::App(error).into_response(),
     }
 }
 

@@ -5,6 +5,7 @@
 pub mod error;
 pub mod forms;
 pub mod health;
+pub mod platform;
 pub mod public_forms;
 pub mod staff_drafts;
 pub mod staff_forms;

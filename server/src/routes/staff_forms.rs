@@ -54,7 +54,7 @@ pub async fn case(
         .find(|(name, _)| name == "id")
         .and_then(|(_, id)| id.parse::<i64>().ok())
     else {
-        return ApiError(AppError::NotFound).into_response();
+        return ApiError::App(AppError::NotFound).into_response();
     };
     let staff = match access::authorize_case(&session, &state.app.db, Permission::ViewCase, case_id)
         .await
@@ -107,7 +107,7 @@ pub async fn provider(
         .find(|(name, _)| name == "id")
         .map(|(_, id)| id.clone())
     else {
-        return ApiError(AppError::NotFound).into_response();
+        return ApiError::App(AppError::NotFound).into_response();
     };
     let staff = match access::authorize(&session, &state.app.db, Permission::ManageProviders).await
     {

@@ -149,7 +149,7 @@ pub async fn sign_out(
         .map(|(_, v)| v.as_str())
         .unwrap_or_default();
     if !form_token_matches(token, &staff) {
-        return ApiError(AppError::Forbidden).into_response();
+        return ApiError::App(AppError::Forbidden).into_response();
     }
     if let Err(error) = service::sign_out(&state.app.db, &staff.member).await {
         tracing::error!(%error, "could not record a sign-out");

@@ -84,6 +84,8 @@ pub struct TestApp {
     pub store: app::db::Db,
     /// The application's job runner: `app.jobs.run_due()` after moving the clock.
     pub jobs: server::jobs::Runner,
+    /// The application's in-memory PDQ index of the hash list.
+    pub hash_index: server::hash_index::HashIndex,
 }
 
 impl TestApp {
@@ -163,6 +165,7 @@ pub async fn spawn_app_at(
     let db = app.db().clone();
     let store = app.store().clone();
     let jobs = app.jobs().clone();
+    let hash_index = app.hash_index().clone();
     tokio::spawn(app.run_until_stopped());
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -175,5 +178,6 @@ pub async fn spawn_app_at(
         db,
         store,
         jobs,
+        hash_index,
     }
 }

@@ -17,6 +17,7 @@ mod notice_cli;
 mod notice_crash;
 mod notices;
 mod pages;
+mod platform_api;
 mod providers;
 mod report_writer;
 mod reports;

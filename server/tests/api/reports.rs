@@ -440,16 +440,17 @@ async fn bad_answers_get_a_message_and_keep_what_was_typed() {
 }
 
 /// A report's receipt, sent from a client of its own.
-async fn a_receipt(app: &crate::helpers::TestApp, submission: &str) -> String {
+pub(crate) async fn a_receipt(app: &crate::helpers::TestApp, submission: &str) -> String {
+    receipt_for(app, &draft(submission)).await
+}
+
+/// The receipt of a report of `draft` (JSON), sent from a client of its own.
+pub(crate) async fn receipt_for(app: &crate::helpers::TestApp, draft: &str) -> String {
     let html = post(
         app,
         &browser(),
         "/report",
-        &[
-            ("step", "check"),
-            ("nav", "submit"),
-            ("draft", &draft(submission)),
-        ],
+        &[("step", "check"), ("nav", "submit"), ("draft", draft)],
     )
     .await
     .text()

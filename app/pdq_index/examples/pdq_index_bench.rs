@@ -6,7 +6,7 @@
 //! JSON lines. Also times an insert until it is matchable. Writes the codes and queries to
 //! `--out` for the FAISS baselines (`bench/faiss_baseline.py`), run on the same data.
 //!
-//! `cargo run --release -p pdq-index --example pdq_bench -- --entries 1000000 --queries 10000 --out DIR`
+//! `cargo run --release -p pdq-index --example pdq_index_bench -- --entries 1000000 --queries 10000 --out DIR`
 
 use std::{io::Write, time::Instant};
 
