@@ -63,6 +63,8 @@ const scan = /privacy\.scan\.ts$/;
 // The look of every page (tests/look): screenshots in artifacts/look/ and layout checks, once,
 // on the first (SQLite) server with JavaScript, in a project of its own.
 const lookSpec = /\.look\.spec\.ts$/;
+// The specs whose flows write to the database: run on every backend.
+const storingSpecs = /tests\/(report\/report_flow|staff\/|platforms\/)/;
 
 // Staff sign in at a real OpenID provider (npm `oidc-provider`, e2e/oidc/provider.mjs) on
 // loopback; the first administrator is invited by `portal admin invite` before each server starts.
@@ -110,12 +112,16 @@ export default defineConfig({
     ...backends.flatMap((backend) => [
       {
         name: `${backend.name}-js`,
+        // On PostgreSQL only what stores something (the database is what differs); pages that
+        // only render (home, shell, guidance, accessibility, page weight) run on SQLite.
+        ...(backend.name === 'postgres' ? { testMatch: storingSpecs } : {}),
         testIgnore: [/\.nojs\.spec\.ts$/, limitedSpec, lookSpec, scan],
         metadata: backend,
         use: { baseURL: `http://127.0.0.1:${backend.port}`, javaScriptEnabled: true },
       },
       {
         name: `${backend.name}-nojs`,
+        ...(backend.name === 'postgres' ? { testMatch: storingSpecs } : {}),
         testIgnore: [/\.hydrate\.spec\.ts$/, limitedSpec, lookSpec, scan],
         metadata: backend,
         use: { baseURL: `http://127.0.0.1:${backend.port}`, javaScriptEnabled: false },

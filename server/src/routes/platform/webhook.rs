@@ -16,7 +16,11 @@ use crate::routes::error::ApiError;
 
 #[derive(Deserialize, ToSchema)]
 pub struct WebhookRequest {
-    /// An http(s) address.
+    /// An http(s) address: a host name (or an IPv4 address), an optional port and path.
+    #[schema(
+        pattern = r"^https?://(([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)*[a-z]([a-z0-9-]*[a-z0-9])?|((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9]))(:(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4}))?(/[a-zA-Z0-9/._-]*)?$",
+        max_length = 2000
+    )]
     pub url: String,
     /// Make a new secret (the old one signs too for a day).
     #[serde(default)]
