@@ -474,14 +474,6 @@ pub async fn publish_due(db: &impl ConnectionTrait, now: i64) -> Result<Option<P
         .map(|(entry_id, (id, kind))| (id, entry_id, kind))
         .collect();
     batch.shuffle(&mut rand::rng());
-    let last: Option<i64> = change::Entity::find()
-        .select_only()
-        .column_as(change::Column::Seq.max(), "max")
-        .into_tuple::<Option<i64>>()
-        .one(db)
-        .await?
-        .flatten();
-    let first_seq = last.unwrap_or(0) + 1;
     let entry_ids: Vec<i64> = batch.iter().map(|(_, entry_id, _)| *entry_id).collect();
     // Earlier published changes of these entries give way to this one.
     change::Entity::delete_many()
@@ -489,14 +481,26 @@ pub async fn publish_due(db: &impl ConnectionTrait, now: i64) -> Result<Option<P
         .filter(change::Column::Seq.is_not_null())
         .exec(db)
         .await?;
-    for (offset, (id, _, kind)) in batch.iter().enumerate() {
+    // Each change is written again, in the shuffled order, and its new row id is its
+    // sequence number: ids are never reused (AUTOINCREMENT, a PostgreSQL sequence), so the
+    // feed never goes back below a cursor a platform holds, even when the newest rows were
+    // just deleted. (Taking the highest sequence number plus one did go back: a withdrawal
+    // deletes its entry's rows, and its tombstones got numbers platforms had already read.)
+    let (mut first_seq, mut last_seq) = (i64::MAX, 0);
+    for (id, entry_id, kind) in &batch {
+        change::Entity::delete_by_id(*id).exec(db).await?;
+        let seq = change::Entity::insert(change_row(*entry_id, *kind, now))
+            .exec(db)
+            .await?
+            .last_insert_id;
         change::Entity::update_many()
-            .col_expr(change::Column::Seq, Expr::value(first_seq + offset as i64))
-            .col_expr(change::Column::Change, Expr::value(*kind))
+            .col_expr(change::Column::Seq, Expr::value(seq))
             .col_expr(change::Column::PublishedAt, Expr::value(coarse(now)))
-            .filter(change::Column::Id.eq(*id))
+            .filter(change::Column::Id.eq(seq))
             .exec(db)
             .await?;
+        first_seq = Ord::min(first_seq, seq);
+        last_seq = Ord::max(last_seq, seq);
     }
     let mut touched: Vec<(HashList, bool)> = entry::Entity::find()
         .select_only()
@@ -510,7 +514,7 @@ pub async fn publish_due(db: &impl ConnectionTrait, now: i64) -> Result<Option<P
     touched.dedup();
     Ok(Some(Published {
         first_seq,
-        last_seq: first_seq + batch.len() as i64 - 1,
+        last_seq,
         count: batch.len(),
         touched,
     }))

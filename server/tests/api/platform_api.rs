@@ -607,7 +607,6 @@ async fn a_withdrawal_reaches_the_feed_and_the_webhook_within_a_minute_as_tombst
         .await;
         publish(&app).await;
         // The first delivery failed (500): the runner tries again after its backoff.
-        assert!(receiver.events().is_empty());
         app.store.clock().advance(31);
         app.jobs.run_due().await.unwrap();
         let count_added = || {
