@@ -11,6 +11,7 @@ use leptos_router::{
 use crate::{
     case::{CasePage, QueuePage},
     follow_up::FollowUpPage,
+    hash_list::{HashListPage, PlatformsPage},
     help::HelpPage,
     home::HomePage,
     hosting::{ProviderPage, ProvidersPage},
@@ -102,6 +103,8 @@ fn PageRoutes() -> impl MatchNestedRoutes + Clone {
         <Route path=path!("staff/cases") view=QueuePage ssr=SsrMode::Async />
         <Route path=path!("staff/cases/:id") view=CasePage ssr=SsrMode::Async />
         <Route path=path!("staff/providers") view=ProvidersPage ssr=SsrMode::Async />
+        <Route path=path!("staff/platforms") view=PlatformsPage ssr=SsrMode::Async />
+        <Route path=path!("staff/hash-list") view=HashListPage ssr=SsrMode::Async />
         <Route path=path!("staff/providers/:id") view=ProviderPage ssr=SsrMode::Async />
     }
     .into_inner()

@@ -8,7 +8,9 @@ use server::{cli, config::Settings, db, startup::Application, telemetry};
 #[command(
     name = "portal",
     version,
-    about = "Report, remove and get help: the portal's server"
+    about = "Report, remove and get help: the portal's server",
+    // `portal help route` is ours (the Contract's); `--help` still prints the usage.
+    disable_help_subcommand = true
 )]
 struct Cli {
     #[command(subcommand)]
@@ -50,6 +52,9 @@ enum Command {
     /// The platforms' hash list: import and export exchange files, decide disputed entries.
     #[command(subcommand, name = "hash-list")]
     HashList(cli::hash_list::HashListCommand),
+    /// Help that fits: `route` ranks the help services for a situation (JSON, best first).
+    #[command(subcommand)]
+    Help(cli::help::HelpCommand),
     /// The audit trail of staff actions: verify its hash chain.
     #[command(subcommand)]
     Audit(cli::audit::AuditCommand),
@@ -68,6 +73,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Notice(command) => cli::notice::run(command).await,
         Command::Platform(command) => cli::platform::run(command).await,
         Command::HashList(command) => cli::hash_list::run(command).await,
+        Command::Help(command) => cli::help::run(command),
         Command::Serve => {
             telemetry::init();
             let settings = Settings::from_env()?;

@@ -15,13 +15,27 @@
 //! withdrawal before then removes them everywhere, and staff can withdraw an entry by its id.
 
 #[cfg(feature = "ssr")]
+pub mod actions;
+mod dto;
+#[cfg(feature = "ssr")]
 pub mod entity;
+mod page;
 #[cfg(feature = "ssr")]
 pub mod platform;
+mod server_fns;
+#[cfg(feature = "ssr")]
+pub mod service;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]
 pub mod transfer;
+
+pub use dto::{
+    CountRow, DisputedRow, FeedbackRow, HashListView, PlatformForm, PlatformRow, PlatformsView,
+    PostedHashListForm, PostedPlatformForm,
+};
+pub use page::{HashListPage, PlatformsPage};
+pub use server_fns::{load_hash_list, load_platforms};
 
 use crate::report::{AgeBand, ForWhom, Happened};
 
@@ -151,6 +165,11 @@ pub fn join<T: std::fmt::Display>(set: &[T]) -> String {
         .collect::<Vec<_>>()
         .join(",")
 }
+
+/// Requests a minute a new key may make, unless its creator said otherwise.
+pub const DEFAULT_PER_MINUTE: u32 = 600;
+/// The most requests a minute a key may be given.
+pub const MAX_PER_MINUTE: u32 = 100_000;
 
 /// Times kept on entries and published changes are rounded down to this (seconds): nothing
 /// finer can line two entries of one report up.

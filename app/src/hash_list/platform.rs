@@ -16,8 +16,7 @@ use super::{
 };
 use crate::report::ReportKeys;
 
-/// Requests a minute a new key may make, unless its creator said otherwise.
-pub const DEFAULT_PER_MINUTE: i32 = 600;
+pub use super::DEFAULT_PER_MINUTE;
 /// How long a rotated-out webhook secret still signs deliveries.
 pub const OLD_SECRET_SECONDS: i64 = 86_400;
 /// Longest platform name.
@@ -166,7 +165,7 @@ pub async fn create(
         lists: Set(join(lists)),
         sandbox: Set(sandbox),
         per_minute: Set(
-            per_minute.map_or(DEFAULT_PER_MINUTE, |n| i32::try_from(n).unwrap_or(i32::MAX))
+            i32::try_from(per_minute.unwrap_or(DEFAULT_PER_MINUTE)).unwrap_or(i32::MAX)
         ),
         created_at: Set(now),
         created_by: Set(created_by),

@@ -844,6 +844,8 @@ pub struct Disputed {
     pub id: String,
     pub list: HashList,
     pub report_id: Option<i64>,
+    /// Whose staff decide it: see [`responsible`].
+    pub organisation: Option<i64>,
     pub kind: Option<FileKind>,
     pub feedback: Vec<FeedbackSeen>,
 }
@@ -876,10 +878,12 @@ pub async fn disputed(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<Dispu
                 .and_then(|i| i.file_kind),
             None => None,
         };
+        let organisation = responsible_for(db, &row).await?;
         out.push(Disputed {
             id: row.public_id,
             list: row.list,
             report_id: row.report_id,
+            organisation,
             kind,
             feedback: said
                 .into_iter()
@@ -893,6 +897,41 @@ pub async fn disputed(db: &impl ConnectionTrait, limit: u64) -> Result<Vec<Dispu
         });
     }
     Ok(out)
+}
+
+/// The organisation whose staff answer for entry `id` (its public id): the one that
+/// confirmed it, else the owner of the case it came from; `Some(None)` for an entry nobody
+/// owns (imported, or from an unowned case: the portal's own staff decide), `None` when the
+/// entry is not on the list.
+pub async fn responsible(
+    db: &impl ConnectionTrait,
+    id: &str,
+) -> Result<Option<Option<i64>>, DbErr> {
+    let Some(row) = entry::Entity::find()
+        .filter(entry::Column::PublicId.eq(id))
+        .filter(entry::Column::Status.ne(EntryStatus::Withdrawn))
+        .one(db)
+        .await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(responsible_for(db, &row).await?))
+}
+
+async fn responsible_for(
+    db: &impl ConnectionTrait,
+    row: &entry::Model,
+) -> Result<Option<i64>, DbErr> {
+    if row.confirmed_by.is_some() {
+        return Ok(row.confirmed_by);
+    }
+    Ok(match row.report_id {
+        Some(report_id) => report::Entity::find_by_id(report_id)
+            .one(db)
+            .await?
+            .and_then(|r| r.owner_organisation_id),
+        None => None,
+    })
 }
 
 /// A staff decision on an entry (a disputed one, usually).

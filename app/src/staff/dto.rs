@@ -19,6 +19,8 @@ pub struct HomeView {
     pub can_manage_staff: bool,
     pub can_view_audit: bool,
     pub can_manage_providers: bool,
+    pub can_manage_platforms: bool,
+    pub can_decide_hash_entries: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

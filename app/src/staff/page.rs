@@ -153,6 +153,24 @@ fn home_view(home: HomeView, lang: Lang, i18n: crate::i18n::I18n) -> impl IntoVi
                         </li>
                     }
                 })}
+            {home
+                .can_manage_platforms
+                .then(|| {
+                    view! {
+                        <li>
+                            <a href=i18n.href("/staff/platforms")>{t(lang, "platform-list-title")}</a>
+                        </li>
+                    }
+                })}
+            {home
+                .can_decide_hash_entries
+                .then(|| {
+                    view! {
+                        <li>
+                            <a href=i18n.href("/staff/hash-list")>{t(lang, "hash-list-title")}</a>
+                        </li>
+                    }
+                })}
         </ul>
         {sign_out_form(home.csrf, lang)}
     }

@@ -53,10 +53,14 @@ pub enum Permission {
     ViewAudit,
     /// Add and edit entries of the provider directory (whom removal notices go to).
     ManageProviders,
+    /// Create and revoke the keys platforms use for the hash list.
+    ManagePlatforms,
+    /// Settle the hash-list entries platforms disagree about (confirm or withdraw).
+    DecideHashEntries,
 }
 
 impl Permission {
-    pub const ALL: [Permission; 11] = [
+    pub const ALL: [Permission; 13] = [
         Permission::OpenWorkspace,
         Permission::ViewQueue,
         Permission::ViewCase,
@@ -68,6 +72,8 @@ impl Permission {
         Permission::ManageStaff,
         Permission::ViewAudit,
         Permission::ManageProviders,
+        Permission::ManagePlatforms,
+        Permission::DecideHashEntries,
     ];
 }
 
@@ -78,11 +84,12 @@ pub fn permits(role: Role, permission: Permission) -> bool {
     match permission {
         OpenWorkspace => true,
         ViewQueue | ViewCase | ManageCase => matches!(role, HelplineStaff | Analyst | Caseworker),
-        AssessItem => role == Analyst,
+        // Settling an entry is an assessment's second look, by the one who may assess.
+        AssessItem | DecideHashEntries => role == Analyst,
         MessageReporter => matches!(role, HelplineStaff | Analyst | Caseworker),
         ProposeHandover => role == Caseworker,
         ReceiveHandover => role == CarePartner,
-        ManageStaff | ViewAudit | ManageProviders => role == Administrator,
+        ManageStaff | ViewAudit | ManageProviders | ManagePlatforms => role == Administrator,
     }
 }
 
@@ -122,6 +129,16 @@ mod tests {
             assert_eq!(
                 permits(role, Permission::ManageProviders),
                 admin,
+                "{role:?}"
+            );
+            assert_eq!(
+                permits(role, Permission::ManagePlatforms),
+                admin,
+                "{role:?}"
+            );
+            assert_eq!(
+                permits(role, Permission::DecideHashEntries),
+                role == Role::Analyst,
                 "{role:?}"
             );
         }

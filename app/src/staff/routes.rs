@@ -6,7 +6,7 @@
 use super::Permission;
 
 /// Staff pages (each also under a language prefix, e.g. `/nl/staff/admin`).
-pub const STAFF_PAGES: [(&str, Permission); 7] = [
+pub const STAFF_PAGES: [(&str, Permission); 9] = [
     ("/staff", Permission::OpenWorkspace),
     ("/staff/admin", Permission::ManageStaff),
     ("/staff/audit", Permission::ViewAudit),
@@ -14,10 +14,12 @@ pub const STAFF_PAGES: [(&str, Permission); 7] = [
     ("/staff/cases/{id}", Permission::ViewCase),
     ("/staff/providers", Permission::ManageProviders),
     ("/staff/providers/{id}", Permission::ManageProviders),
+    ("/staff/platforms", Permission::ManagePlatforms),
+    ("/staff/hash-list", Permission::DecideHashEntries),
 ];
 
 /// Staff server functions (POST).
-pub const STAFF_SERVER_FNS: [(&str, Permission); 7] = [
+pub const STAFF_SERVER_FNS: [(&str, Permission); 9] = [
     ("/api/staff/home", Permission::OpenWorkspace),
     ("/api/staff/admin", Permission::ManageStaff),
     ("/api/staff/audit", Permission::ViewAudit),
@@ -25,6 +27,8 @@ pub const STAFF_SERVER_FNS: [(&str, Permission); 7] = [
     ("/api/staff/case", Permission::ViewCase),
     ("/api/staff/providers", Permission::ManageProviders),
     ("/api/staff/provider", Permission::ManageProviders),
+    ("/api/staff/platforms", Permission::ManagePlatforms),
+    ("/api/staff/hash-list", Permission::DecideHashEntries),
 ];
 
 /// Addresses of the sign-in itself: open to anyone, they only lead to the identity provider.

@@ -31,6 +31,8 @@ pub async fn load_staff_home() -> Result<HomeView, AppError> {
         can_manage_staff: permits(member.role, Permission::ManageStaff),
         can_view_audit: permits(member.role, Permission::ViewAudit),
         can_manage_providers: permits(member.role, Permission::ManageProviders),
+        can_manage_platforms: permits(member.role, Permission::ManagePlatforms),
+        can_decide_hash_entries: permits(member.role, Permission::DecideHashEntries),
     })
 }
 

@@ -145,6 +145,35 @@ async function signInAnalyst(page: Page, testInfo: import('@playwright/test').Te
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
 }
 
+/// An entry on the hash list two platforms disagree about (one acted on it, one found nothing
+/// wrong), for the analysts' hash-list page to show; imported, so nobody's organisation owns it.
+async function aDisputedEntry(testInfo: import('@playwright/test').TestInfo, tag: string) {
+  const base = testInfo.project.use.baseURL!;
+  const pdq = require('node:crypto').randomBytes(32).toString('hex') as string;
+  const file = path.join(require('node:os').tmpdir(), `look-${tag}.jsonl`);
+  fs.writeFileSync(file, JSON.stringify({ pdq, pdq_quality: 90, list: 'ncii', status: 'analyst_confirmed' }) + '\n');
+  portalCli(testInfo, ['hash-list', 'import', file]);
+  fs.rmSync(file);
+  const keyOf = (name: string) =>
+    portalCli(testInfo, ['platform', 'create', `${name} ${tag}`, '--scopes', 'match,feedback']).trim().split('\n').pop()!;
+  const call = (key: string, endpoint: string, body: object) =>
+    fetch(`${base}/api/v1/${endpoint}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }).then((r) => r.json());
+  const [acting, doubting] = [keyOf('Video site'), keyOf('Chat app')];
+  let id = '';
+  // The index follows the database within a second.
+  await expect(async () => {
+    const answer = await call(acting, 'match', { items: [{ type: 'pdq', value: pdq }] });
+    id = answer.items[0].matches[0]?.id ?? '';
+    expect(id).not.toBe('');
+  }).toPass({ timeout: 10_000 });
+  await call(acting, 'feedback', { items: [{ id, verdict: 'actioned', reason: 'tos_4.2' }] });
+  await call(doubting, 'feedback', { items: [{ id, verdict: 'not_violating' }] });
+}
+
 test.describe('Look | Staff workspace on a laptop', () => {
   test.use(LAPTOP);
   for (const lang of LANGS) {
@@ -164,6 +193,8 @@ test.describe('Look | Staff workspace on a laptop', () => {
       await visit('staff', '/staff');
       await visit('staff-cases', '/staff/cases', page.locator('table.queue tbody tr'));
       await visit('staff-case', `/staff/cases/${id}`, page.getByTestId('item-url'));
+      await aDisputedEntry(testInfo, tag);
+      await visit('staff-hash-list', '/staff/hash-list', page.locator('li.disputed'));
       await page.goto('/staff');
       await signOutStaff(page);
 
@@ -176,6 +207,13 @@ test.describe('Look | Staff workspace on a laptop', () => {
       await visit('staff-providers', '/staff/providers', provider);
       const href = (await provider.first().getAttribute('href'))!;
       await visit('staff-provider', href.replace(/^\/(en|nl)(?=\/)/, ''));
+      // A platform's key, made with the form: the page that shows it once.
+      await visit('staff-platforms', '/staff/platforms', page.locator('#field-platform-name'));
+      await page.locator('#field-platform-name').fill(`Look app ${tag}`);
+      await page.locator('#field-platform-sandbox').check();
+      await page.locator('form.staff-form button[type=submit]').click();
+      await expect(page.locator('[data-platform-key]')).toHaveText(/^\s*sa_test_[0-9a-f]+\s*$/);
+      await look(page, 'staff-platforms-key', lang);
     });
   }
 });
@@ -196,6 +234,23 @@ test.describe('Look | Staff workspace on a phone', () => {
       await hydrated();
       await expect(page.getByTestId('item-url')).toBeVisible();
       await look(page, 'staff-case', lang, FIT_CHECKS);
+    }
+    await aDisputedEntry(testInfo, tag);
+    for (const lang of LANGS) {
+      await page.goto(`/${lang}/staff/hash-list`);
+      await hydrated();
+      await expect(page.locator('li.disputed').first()).toBeVisible();
+      await look(page, 'staff-hash-list', lang, FIT_CHECKS);
+    }
+    await page.goto('/staff');
+    await signOutStaff(page);
+    await signInStaff(page, 'admin@example.test');
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    for (const lang of LANGS) {
+      await page.goto(`/${lang}/staff/platforms`);
+      await hydrated();
+      await expect(page.locator('#field-platform-name')).toBeVisible();
+      await look(page, 'staff-platforms', lang, FIT_CHECKS);
     }
   });
 });

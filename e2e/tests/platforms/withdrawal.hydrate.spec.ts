@@ -9,7 +9,16 @@ import * as path from 'node:path';
 import { test, expect, portalCli, sendReport, signIn, message } from '../fixtures';
 
 const images = path.join(__dirname, '..', '..', '..', 'app', 'hashing', 'testdata', 'images');
-const photos = [path.join(images, 'shapes_1023x767_q95.jpg'), path.join(images, 'poster_4000x3000.png')];
+// Copies with a few random bytes after the image's end: the same pictures to decode (and the
+// same PDQ), but MD5s of their own, so the feed's entries of this report are told apart from
+// those of other tests that report the same images.
+const photos = [path.join(images, 'shapes_1023x767_q95.jpg'), path.join(images, 'poster_4000x3000.png')].map(
+  (file) => {
+    const copy = path.join(require('node:os').tmpdir(), `${crypto.randomBytes(6).toString('hex')}-${path.basename(file)}`);
+    fs.writeFileSync(copy, Buffer.concat([fs.readFileSync(file), crypto.randomBytes(16)]));
+    return copy;
+  },
+);
 const md5 = (file: string) => crypto.createHash('md5').update(fs.readFileSync(file)).digest('hex');
 
 type Change = { id: string; change: string; status: string; md5?: string };

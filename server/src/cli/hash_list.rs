@@ -12,7 +12,11 @@ use app::{
         AuditAction,
         store::{Actor, NewEvent, append},
     },
-    hash_list::{HashList, join, store, transfer},
+    hash_list::{
+        HashList, join,
+        service::{self, By},
+        store, transfer,
+    },
 };
 
 use crate::{config::Settings, db};
@@ -136,20 +140,9 @@ pub async fn run(command: HashListCommand) -> anyhow::Result<()> {
                 "withdraw" => store::Decision::Withdraw,
                 _ => bail!("decide takes confirm or withdraw"),
             };
-            let txn = store.begin().await?;
-            if !store::decide(&txn, &id, decision, None, now).await? {
-                bail!("no entry {id:?} on the list");
-            }
-            append(
-                &txn,
-                store.audit_key(),
-                now,
-                NewEvent::new(Actor::cli(), AuditAction::HashEntryDecided)
-                    .target(id.clone())
-                    .detail(format!("decision={decision:?}").to_lowercase()),
-            )
-            .await?;
-            txn.commit().await?;
+            service::decide(&store, By::Cli, &id, decision)
+                .await
+                .map_err(|error| anyhow::anyhow!("{id:?}: {error}"))?;
             println!("{}", format!("{id}: {decision:?}").to_lowercase());
         }
         HashListCommand::Counts => {

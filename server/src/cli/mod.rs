@@ -4,6 +4,7 @@ pub mod admin;
 pub mod audit;
 pub mod hash;
 pub mod hash_list;
+pub mod help;
 pub mod hosting;
 pub mod notice;
 pub mod platform;

@@ -8,7 +8,10 @@ use app::{
         AuditAction,
         store::{Actor, NewEvent, append},
     },
-    hash_list::{HashList, Scope, join, platform},
+    hash_list::{
+        HashList, Scope, join, platform,
+        service::{self, By},
+    },
     report::ReportKeys,
 };
 use serde_json::json;
@@ -69,32 +72,17 @@ pub async fn run(command: PlatformCommand) -> anyhow::Result<()> {
                 Some(lists) => HashList::parse_set(&lists)
                     .context("--lists takes csam, ncii and ai, separated by commas")?,
             };
-            let txn = store.begin().await?;
-            let created = platform::create(
-                &txn,
+            let created = service::create_platform(
+                &store,
+                By::Cli,
                 platform::NewPlatform {
                     sandbox,
                     per_minute,
                     ..platform::NewPlatform::new(&name, &scopes, &lists)
                 },
-                now,
             )
             .await
             .map_err(|error| anyhow::anyhow!("{error}"))?;
-            append(
-                &txn,
-                store.audit_key(),
-                now,
-                NewEvent::new(Actor::cli(), AuditAction::PlatformCreated)
-                    .target(created.platform.name.clone())
-                    .detail(format!(
-                        "scopes={} lists={} sandbox={sandbox}",
-                        join(&scopes),
-                        join(&lists)
-                    )),
-            )
-            .await?;
-            txn.commit().await?;
             println!(
                 "created {:?}: scopes {}, lists {}{}; the key is shown only now:",
                 created.platform.name,
@@ -136,19 +124,13 @@ pub async fn run(command: PlatformCommand) -> anyhow::Result<()> {
             let Some(found) = platform::find_by_name(store.read(), &name).await? else {
                 bail!("no platform {name:?} (see `portal platform list`)");
             };
-            let txn = store.begin().await?;
-            if !platform::revoke(&txn, found.id, now).await? {
+            if !service::revoke_platform(&store, By::Cli, found.id)
+                .await
+                .map_err(|error| anyhow::anyhow!("{error}"))?
+            {
                 println!("{name:?} was revoked already");
                 return Ok(());
             }
-            append(
-                &txn,
-                store.audit_key(),
-                now,
-                NewEvent::new(Actor::cli(), AuditAction::PlatformRevoked).target(found.name),
-            )
-            .await?;
-            txn.commit().await?;
             println!("revoked {name:?}: its key is refused from now on");
         }
         PlatformCommand::Webhook { name, url, rotate } => {

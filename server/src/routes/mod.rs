@@ -128,11 +128,13 @@ pub enum FormPost {
     StaffCase,
     StaffProviders,
     StaffProvider,
+    StaffPlatforms,
+    StaffHashList,
     StaffSignOut,
 }
 
 impl FormPost {
-    pub const ALL: [FormPost; 8] = [
+    pub const ALL: [FormPost; 10] = [
         FormPost::Report,
         FormPost::FollowUp,
         FormPost::ReceiptFile,
@@ -140,6 +142,8 @@ impl FormPost {
         FormPost::StaffCase,
         FormPost::StaffProviders,
         FormPost::StaffProvider,
+        FormPost::StaffPlatforms,
+        FormPost::StaffHashList,
         FormPost::StaffSignOut,
     ];
 
@@ -153,6 +157,8 @@ impl FormPost {
             FormPost::StaffCase => "/staff/cases/{id}",
             FormPost::StaffProviders => "/staff/providers",
             FormPost::StaffProvider => "/staff/providers/{id}",
+            FormPost::StaffPlatforms => "/staff/platforms",
+            FormPost::StaffHashList => "/staff/hash-list",
             FormPost::StaffSignOut => SIGN_OUT,
         }
     }
@@ -171,6 +177,8 @@ impl FormPost {
             FormPost::StaffProviders | FormPost::StaffProvider => {
                 Access::Staff(Permission::ManageProviders)
             }
+            FormPost::StaffPlatforms => Access::Staff(Permission::ManagePlatforms),
+            FormPost::StaffHashList => Access::Staff(Permission::DecideHashEntries),
             FormPost::StaffSignOut => Access::Staff(Permission::OpenWorkspace),
         }
     }
@@ -184,6 +192,8 @@ impl FormPost {
             FormPost::StaffCase => post(staff_forms::case),
             FormPost::StaffProviders => post(staff_forms::providers),
             FormPost::StaffProvider => post(staff_forms::provider),
+            FormPost::StaffPlatforms => post(staff_forms::platforms),
+            FormPost::StaffHashList => post(staff_forms::hash_list),
             FormPost::StaffSignOut => post(staff_sign_in::sign_out),
         }
     }

@@ -6,6 +6,7 @@ use app::{
     case::actions as case_actions,
     error::AppError,
     forms::DraftKept,
+    hash_list::actions as hash_list_actions,
     hosting::actions as provider_actions,
     staff::{Permission, access, actions},
 };
@@ -115,5 +116,44 @@ pub async fn provider(
         Err(error) => return ApiError::from(error).into_response(),
     };
     let outcome = provider_actions::handle_edit(&state.app.db, &staff, &id, &form).await;
+    answer(&state, parts, outcome).await
+}
+
+/// `POST /staff/platforms`: create or revoke a platform's key.
+pub async fn platforms(
+    State(state): State<AppState>,
+    session: Session,
+    request: Request,
+) -> Response {
+    let (parts, form) = match form_pairs(request).await {
+        Ok(read) => read,
+        Err(too_large) => return too_large,
+    };
+    let staff = match access::authorize(&session, &state.app.db, Permission::ManagePlatforms).await
+    {
+        Ok(staff) => staff,
+        Err(error) => return ApiError::from(error).into_response(),
+    };
+    // The answer may show a new key: like every page, it is sent `no-store`.
+    let outcome = hash_list_actions::handle_platforms(&state.app.db, &staff, &form).await;
+    answer(&state, parts, outcome).await
+}
+
+/// `POST /staff/hash-list`: confirm or withdraw a disputed entry.
+pub async fn hash_list(
+    State(state): State<AppState>,
+    session: Session,
+    request: Request,
+) -> Response {
+    let (parts, form) = match form_pairs(request).await {
+        Ok(read) => read,
+        Err(too_large) => return too_large,
+    };
+    let staff =
+        match access::authorize(&session, &state.app.db, Permission::DecideHashEntries).await {
+            Ok(staff) => staff,
+            Err(error) => return ApiError::from(error).into_response(),
+        };
+    let outcome = hash_list_actions::handle_hash_list(&state.app.db, &staff, &form).await;
     answer(&state, parts, outcome).await
 }

@@ -120,8 +120,11 @@ async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
         .unwrap();
         let partner = Browser::new(&app);
         let partner_csrf = csrf_in(&partner.sign_in("partner@example.test").await.1);
+        let (analyst, analyst_csrf) =
+            signed_in_as(&app, Role::Analyst, "analyst@example.test").await;
         let browser_for = |role: Role| match role {
             Role::HelplineStaff => (&helpline, helpline_csrf.as_str()),
+            Role::Analyst => (&analyst, analyst_csrf.as_str()),
             Role::Administrator => (&admin, admin_csrf.as_str()),
             Role::CarePartner => (&partner, partner_csrf.as_str()),
             other => panic!("no test browser for {other:?}"),
@@ -167,8 +170,10 @@ async fn every_staff_route_refuses_anonymous_and_wrong_role_requests() {
                 }
                 let allowed = if app::staff::permits(Role::Administrator, permission) {
                     &admin
-                } else {
+                } else if app::staff::permits(Role::HelplineStaff, permission) {
                     &helpline
+                } else {
+                    &analyst
                 };
                 // Several times: the page's own CSP (with its scripts' nonce) must come with
                 // every answer, or the browser refuses the page's style and script.
