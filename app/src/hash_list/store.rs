@@ -907,15 +907,19 @@ pub async fn responsible(
     db: &impl ConnectionTrait,
     id: &str,
 ) -> Result<Option<Option<i64>>, DbErr> {
-    let Some(row) = entry::Entity::find()
-        .filter(entry::Column::PublicId.eq(id))
-        .filter(entry::Column::Status.ne(EntryStatus::Withdrawn))
-        .one(db)
-        .await?
-    else {
+    let Some(row) = listed(db, id).await? else {
         return Ok(None);
     };
     Ok(Some(responsible_for(db, &row).await?))
+}
+
+/// The entry with public id `id`, unless it was withdrawn (then only its id is left).
+async fn listed(db: &impl ConnectionTrait, id: &str) -> Result<Option<entry::Model>, DbErr> {
+    entry::Entity::find()
+        .filter(entry::Column::PublicId.eq(id))
+        .filter(entry::Column::Status.ne(EntryStatus::Withdrawn))
+        .one(db)
+        .await
 }
 
 async fn responsible_for(
@@ -949,12 +953,7 @@ pub async fn decide(
     organisation: Option<i64>,
     now: i64,
 ) -> Result<bool, DbErr> {
-    let Some(row) = entry::Entity::find()
-        .filter(entry::Column::PublicId.eq(id))
-        .filter(entry::Column::Status.ne(EntryStatus::Withdrawn))
-        .one(db)
-        .await?
-    else {
+    let Some(row) = listed(db, id).await? else {
         return Ok(false);
     };
     match decision {
